@@ -1,0 +1,41 @@
+# Third-party code, all from Debian: header-only libraries from installed packages, and sources that
+# scripts/setup unpacked with `apt-get source` into third_party/src (utf8proc, libmd's SHA-2,
+# Catch2's single header, SQLite's amalgamation, Dear ImGui). Built the same way for native and wasm
+# so that both give the same answers.
+set(HEMIS_THIRD_PARTY ${CMAKE_SOURCE_DIR}/third_party/src)
+if(NOT EXISTS ${HEMIS_THIRD_PARTY}/utf8proc/utf8proc.c)
+  message(FATAL_ERROR "third-party sources missing: run scripts/setup first")
+endif()
+
+# Header-only libraries from /usr/include. The wasm build must not see /usr/include itself (glibc
+# headers break it), so it gets a folder holding links to just these libraries.
+set(HEMIS_SYS_HEADERS ${CMAKE_BINARY_DIR}/system-headers)
+foreach(lib nlohmann CLI)
+  if(EXISTS /usr/include/${lib} AND NOT EXISTS ${HEMIS_SYS_HEADERS}/${lib})
+    file(MAKE_DIRECTORY ${HEMIS_SYS_HEADERS})
+    file(CREATE_LINK /usr/include/${lib} ${HEMIS_SYS_HEADERS}/${lib} SYMBOLIC)
+  endif()
+endforeach()
+add_library(hemis_sys_headers INTERFACE)
+target_include_directories(hemis_sys_headers SYSTEM INTERFACE ${HEMIS_SYS_HEADERS})
+
+# utf8proc: NFC normalisation.
+add_library(utf8proc STATIC ${HEMIS_THIRD_PARTY}/utf8proc/utf8proc.c)
+target_compile_definitions(utf8proc PUBLIC UTF8PROC_STATIC)
+target_include_directories(utf8proc SYSTEM PUBLIC ${HEMIS_THIRD_PARTY}/utf8proc)
+set_target_properties(utf8proc PROPERTIES POSITION_INDEPENDENT_CODE ON)
+
+# libmd's SHA-2 (OpenBSD code); it wants a config.h, which it does not need anything from.
+file(WRITE ${CMAKE_BINARY_DIR}/libmd-config/config.h "/* empty: sha2.c needs no configuration */\n")
+add_library(libmd_sha2 STATIC ${HEMIS_THIRD_PARTY}/libmd/src/sha2.c)
+target_include_directories(libmd_sha2 SYSTEM
+  PUBLIC ${HEMIS_THIRD_PARTY}/libmd/include
+  PRIVATE ${HEMIS_THIRD_PARTY}/libmd/src ${CMAKE_BINARY_DIR}/libmd-config)
+set_target_properties(libmd_sha2 PROPERTIES POSITION_INDEPENDENT_CODE ON)
+
+# Catch2 2.x single header.
+add_library(catch2_single INTERFACE)
+target_include_directories(catch2_single SYSTEM INTERFACE ${HEMIS_THIRD_PARTY}/catch2/single_include)
+
+# SQLite amalgamation, for the browser client (the native server may use the same).
+set(HEMIS_SQLITE_DIR ${HEMIS_THIRD_PARTY}/sqlite3-amalgamation)

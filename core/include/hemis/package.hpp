@@ -1,0 +1,56 @@
+// Packages: the JSON file an institution uploads. A manifest (format, institution, period, dates,
+// rulebook version and hash, core version, record counts, SHA-256 of the records, verdict summary)
+// and the records themselves with normalised values (ISO dates, NFC text, ids as strings).
+// The same data always gives the same bytes, so a browser and the CLI make identical packages.
+#pragma once
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "hemis/findings.hpp"
+#include "hemis/rulebook.hpp"
+
+namespace hemis {
+
+inline constexpr int kPackageFormatVersion = 1;
+
+struct PackageOptions {
+    std::string institution;  // the institution's code (mã trường)
+    std::string period;       // reporting period, e.g. "2026"
+    // Defaults to the latest cap_nhat_luc among the records (or 1970-01-01T00:00:00Z when none),
+    // so the same data packs to the same bytes.
+    std::optional<std::string> created_at;
+    // Defaults to "<institution>-<period>-<first 16 hex digits of the content hash>".
+    std::optional<std::string> package_id;
+};
+
+struct Manifest {
+    int format_version = kPackageFormatVersion;
+    std::string package_id, institution, period, created_at;
+    std::string rulebook_version, rulebook_hash, core_version;
+    std::array<std::size_t, kEntityCount> counts{};
+    std::string content_sha256;
+    std::size_t errors = 0, warnings = 0;
+};
+
+// Builds the package text. The verdict must come from validating `data` with `rulebook`.
+std::string write_package(const Dataset& data, const Rulebook& rulebook, const Verdict& verdict,
+                          const PackageOptions& options);
+
+// Raised for a package that cannot be read; what() names the part that is wrong.
+class PackageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Package {
+    Manifest manifest;
+    Dataset data;  // record sets with source "" and rows numbered 1.. within each entity
+};
+
+// Parses and checks a package: JSON shape, nesting depth, format version, record counts and the
+// content hash. Throws PackageError on the first problem.
+Package read_package(std::string_view text);
+
+}  // namespace hemis
