@@ -18,11 +18,16 @@ public:
         std::string code;
         std::string name;
         std::optional<Date> valid_from, valid_to;  // inclusive; nullopt = open
+        std::vector<std::string> attributes;       // further columns the rulebook asked for
     };
     enum class Lookup { valid, unknown, out_of_period };
 
     std::string name;
     bool partial = false;  // a partial list yields warnings, not errors, for unknown codes
+    std::vector<std::string> attribute_names;
+
+    int attribute_index(std::string_view attribute) const;  // -1 when not loaded
+    const Entry* entry(std::string_view code) const;         // first entry for the code
 
     void add(Entry e);
     // `on` is the record's date, when the rule names one; without it any period matches.

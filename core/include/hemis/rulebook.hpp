@@ -48,9 +48,11 @@ public:
     // Builds a finding for `rule_id` with the rule's severity and both messages filled in
     // ({field}, {value} and the rule's own parameters such as {min}). Throws RulebookError for an
     // unknown rule id.
+    // `extra` fills further placeholders a rule's message names (e.g. {expected}).
+    using Vars = std::vector<std::pair<std::string, std::string>>;
     Finding make_finding(std::string_view rule_id, std::optional<Entity> entity, std::string file,
                          std::string record, std::uint32_t row, std::uint32_t column,
-                         std::string field, std::string value) const;
+                         std::string field, std::string value, const Vars& extra = {}) const;
 
     struct Impl;
     const Impl& impl() const { return *impl_; }

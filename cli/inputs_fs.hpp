@@ -1,0 +1,29 @@
+// File-system side of the CLI's inputs: reading files whole and collecting a folder's CSV files
+// or one package into a Dataset. Errors are thrown as InputError with a message for the user.
+#pragma once
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "hemis/package.hpp"
+
+namespace hemis::cli {
+
+class InputError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& bytes);
+
+struct Inputs {
+    Dataset data;
+    std::optional<Manifest> manifest;  // set when the input was a package
+};
+
+// Accepts CSV files named after entities, folders holding them, or a single package (.json).
+Inputs collect_inputs(const std::vector<std::string>& paths);
+
+}  // namespace hemis::cli

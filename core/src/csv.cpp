@@ -1,0 +1,182 @@
+// RFC 4180 reader. One pass over the bytes; each cell is checked for UTF-8, trimmed of surrounding
+// spaces and appended in NFC to the table's single text buffer, so a row costs no allocation once
+// the buffers have grown.
+#include "hemis/csv.hpp"
+
+#include "hemis/text.hpp"
+
+namespace hemis {
+
+void CsvTable::set_header(std::vector<std::string> header) { header_ = std::move(header); }
+
+void CsvTable::push_cell(std::string_view value) {
+    const auto offset = static_cast<std::uint32_t>(text_.size());
+    text::append_nfc(value, text_);
+    cells_.push_back({offset, static_cast<std::uint32_t>(text_.size() - offset)});
+}
+
+void CsvTable::add_row(const std::vector<std::string_view>& cells, std::uint32_t source_row) {
+    for (std::size_t c = 0; c < header_.size(); ++c)
+        push_cell(c < cells.size() ? cells[c] : std::string_view{});
+    source_rows_.push_back(source_row);
+    ++rows_;
+}
+
+namespace {
+
+struct Cursor {
+    std::string_view in;
+    std::size_t pos = 0;
+    std::uint32_t line = 1;
+
+    bool done() const { return pos >= in.size(); }
+    char peek() const { return in[pos]; }
+    // Consumes a line break (LF, CRLF or a lone CR) if one is next.
+    bool take_newline() {
+        if (done()) return false;
+        if (in[pos] == '\n' || in[pos] == '\r') {
+            if (in[pos] == '\r' && pos + 1 < in.size() && in[pos + 1] == '\n') ++pos;
+            ++pos;
+            ++line;
+            return true;
+        }
+        return false;
+    }
+};
+
+struct RawRecord {
+    std::vector<std::string> cells;  // reused between records: capacity stays
+    std::size_t count = 0;
+    std::uint32_t row = 0;
+    std::string& next() {
+        if (count == cells.size()) cells.emplace_back();
+        std::string& cell = cells[count++];
+        cell.clear();
+        return cell;
+    }
+};
+
+// Reads one field into `out`; returns false when the quote never closes.
+bool read_field(Cursor& c, std::string& out, bool& text_after_quote) {
+    if (c.done() || c.peek() != '"') {
+        const std::size_t start = c.pos;
+        while (!c.done() && c.peek() != ',' && c.peek() != '\n' && c.peek() != '\r') ++c.pos;
+        out.assign(c.in.substr(start, c.pos - start));
+        return true;
+    }
+    ++c.pos;  // opening quote
+    for (;;) {
+        if (c.done()) return false;
+        const char ch = c.peek();
+        if (ch == '"') {
+            if (c.pos + 1 < c.in.size() && c.in[c.pos + 1] == '"') {
+                out.push_back('"');
+                c.pos += 2;
+                continue;
+            }
+            ++c.pos;
+            break;
+        }
+        if (ch == '\n' || (ch == '\r' && !(c.pos + 1 < c.in.size() && c.in[c.pos + 1] == '\n')))
+            ++c.line;
+        out.push_back(ch);
+        ++c.pos;
+    }
+    // Anything between the closing quote and the separator is kept but reported.
+    const std::size_t start = c.pos;
+    while (!c.done() && c.peek() != ',' && c.peek() != '\n' && c.peek() != '\r') ++c.pos;
+    if (c.pos > start) {
+        text_after_quote = true;
+        out.append(c.in.substr(start, c.pos - start));
+    }
+    return true;
+}
+
+// Reads one record; returns false at end of input.
+bool read_record(Cursor& c, RawRecord& rec, CsvTable& table) {
+    while (!c.done() && c.take_newline()) {}  // blank lines
+    if (c.done()) return false;
+    rec.count = 0;
+    rec.row = c.line;
+    for (;;) {
+        bool after_quote = false;
+        std::string& cell = rec.next();
+        if (!read_field(c, cell, after_quote)) {
+            table.add_issue({CsvIssue::Kind::unterminated_quote, rec.row,
+                             static_cast<std::uint32_t>(rec.count), 0});
+            c.pos = c.in.size();
+            return true;
+        }
+        if (after_quote)
+            table.add_issue({CsvIssue::Kind::text_after_quote, rec.row,
+                             static_cast<std::uint32_t>(rec.count), 0});
+        if (!c.done() && c.peek() == ',') {
+            ++c.pos;
+            continue;
+        }
+        c.take_newline();
+        return true;
+    }
+}
+
+bool all_blank(const RawRecord& rec) {
+    for (std::size_t i = 0; i < rec.count; ++i)
+        if (!text::trim(rec.cells[i]).empty()) return false;
+    return true;
+}
+
+// Checks UTF-8 of every cell, reports and repairs bad ones, then trims.
+void clean_cells(RawRecord& rec, CsvTable& table, std::vector<std::string_view>& views) {
+    views.clear();
+    for (std::size_t i = 0; i < rec.count; ++i) {
+        std::string& cell = rec.cells[i];
+        const std::size_t bad = text::find_invalid_utf8(cell);
+        if (bad != std::string_view::npos) {
+            table.add_issue({CsvIssue::Kind::invalid_utf8, rec.row, static_cast<std::uint32_t>(i + 1),
+                             static_cast<std::uint32_t>(bad)});
+            cell = text::replace_invalid_utf8(cell);
+        }
+        views.push_back(text::trim(cell));
+    }
+}
+
+}  // namespace
+
+CsvTable read_csv(std::string_view bytes) {
+    CsvTable table;
+    Cursor c{text::strip_bom(bytes)};
+    RawRecord rec;
+    std::vector<std::string_view> views;
+    bool have_header = false;
+    while (read_record(c, rec, table)) {
+        if (all_blank(rec)) continue;
+        clean_cells(rec, table, views);
+        if (!have_header) {
+            std::vector<std::string> header;
+            for (auto v : views) header.push_back(text::to_nfc(v));
+            table.set_header(std::move(header));
+            have_header = true;
+            continue;
+        }
+        if (views.size() > table.column_count())
+            table.add_issue({CsvIssue::Kind::wrong_field_count, rec.row,
+                             static_cast<std::uint32_t>(table.column_count() + 1), 0});
+        table.add_row(views, rec.row);
+    }
+    return table;
+}
+
+void append_csv_field(std::string& out, std::string_view value) {
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out.append(value);
+        return;
+    }
+    out.push_back('"');
+    for (char ch : value) {
+        if (ch == '"') out.push_back('"');
+        out.push_back(ch);
+    }
+    out.push_back('"');
+}
+
+}  // namespace hemis

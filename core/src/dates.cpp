@@ -1,0 +1,94 @@
+// Date parsing for user input. Only day-first and ISO forms are accepted; anything else is an error
+// for the date rule to report, never a guess.
+#include "hemis/dates.hpp"
+
+#include <charconv>
+
+namespace hemis {
+
+namespace {
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+// Parses exactly the digits of `s` (1..4 of them) as a number.
+bool parse_number(std::string_view s, std::size_t min_digits, std::size_t max_digits, int& out) {
+    if (s.size() < min_digits || s.size() > max_digits) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    std::from_chars(s.data(), s.data() + s.size(), out);
+    return true;
+}
+
+std::optional<Date> checked(int y, int m, int d) {
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+    return Date{y, m, d};
+}
+
+}  // namespace
+
+long Date::ordinal() const {
+    // Days from civil (proleptic Gregorian), shifted so that March starts the year.
+    const int y = month <= 2 ? year - 1 : year;
+    const int era = y / 400;
+    const int yoe = y - era * 400;
+    const int mp = (month + 9) % 12;
+    const int doy = (153 * mp + 2) / 5 + day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return long(era) * 146097 + doe;
+}
+
+std::string Date::iso() const {
+    char buf[11];
+    buf[0] = char('0' + year / 1000 % 10);
+    buf[1] = char('0' + year / 100 % 10);
+    buf[2] = char('0' + year / 10 % 10);
+    buf[3] = char('0' + year % 10);
+    buf[4] = '-';
+    buf[5] = char('0' + month / 10);
+    buf[6] = char('0' + month % 10);
+    buf[7] = '-';
+    buf[8] = char('0' + day / 10);
+    buf[9] = char('0' + day % 10);
+    return std::string(buf, 10);
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+    int y, m, d;
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+        if (parse_number(s.substr(0, 4), 4, 4, y) && parse_number(s.substr(5, 2), 2, 2, m) &&
+            parse_number(s.substr(8, 2), 2, 2, d))
+            return checked(y, m, d);
+        return std::nullopt;
+    }
+    // d/m/yyyy with '/' or '-' (the same separator twice).
+    const std::size_t a = s.find_first_of("/-");
+    if (a == std::string_view::npos) return std::nullopt;
+    const std::size_t b = s.find(s[a], a + 1);
+    if (b == std::string_view::npos) return std::nullopt;
+    if (parse_number(s.substr(0, a), 1, 2, d) && parse_number(s.substr(a + 1, b - a - 1), 1, 2, m) &&
+        parse_number(s.substr(b + 1), 4, 4, y))
+        return checked(y, m, d);
+    return std::nullopt;
+}
+
+bool is_iso_datetime(std::string_view s) {
+    if (s.size() < 19 || s[10] != 'T' || s[13] != ':' || s[16] != ':') return false;
+    if (!parse_date(s.substr(0, 10)) || s[4] != '-') return false;
+    int h, mi, se;
+    if (!parse_number(s.substr(11, 2), 2, 2, h) || !parse_number(s.substr(14, 2), 2, 2, mi) ||
+        !parse_number(s.substr(17, 2), 2, 2, se) || h > 23 || mi > 59 || se > 60)
+        return false;
+    std::string_view zone = s.substr(19);
+    if (zone.empty() || zone == "Z") return true;
+    int zh, zm;
+    return zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
+           parse_number(zone.substr(1, 2), 2, 2, zh) && parse_number(zone.substr(4, 2), 2, 2, zm) &&
+           zh <= 14 && zm <= 59;
+}
+
+}  // namespace hemis

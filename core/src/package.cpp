@@ -1,0 +1,179 @@
+// Package writing and reading. Records are written one per line as compact JSON with sorted keys;
+// the content hash covers exactly those canonical lines (prefixed by the entity name), so any
+// reader that re-serialises a record the same way can re-check it whatever the file's layout.
+#include "hemis/package.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "hemis/report.hpp"
+#include "hemis/sha256.hpp"
+
+namespace hemis {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+constexpr int kMaxDepth = 6;  // package > records > entity > record > value, with room to spare
+const std::string kEpoch = "1970-01-01T00:00:00Z";
+
+std::string normalised(const FieldSpec& f, std::string_view v) {
+    if (f.type == FieldType::date)
+        if (auto d = parse_date(v)) return d->iso();
+    return std::string(v);
+}
+
+json record_json(const RecordSet& set, std::size_t row) {
+    const auto& fields = schema_of(set.entity).fields;
+    json rec = json::object();
+    for (std::size_t f = 0; f < fields.size(); ++f)
+        rec[std::string(fields[f].name)] = normalised(fields[f], set.value(row, int(f)));
+    return rec;
+}
+
+// Canonical line of one record, as hashed: "<entity> <compact sorted JSON>\n".
+std::string hash_line(Entity e, const std::string& record_text) {
+    return std::string(entity_name(e)) + " " + record_text + "\n";
+}
+
+ojson manifest_json(const Manifest& m) {
+    ojson counts = ojson::object();
+    for (Entity e : kAllEntities) counts[std::string(entity_name(e))] = m.counts[std::size_t(e)];
+    return {{"format_version", m.format_version}, {"package_id", m.package_id},
+            {"institution", m.institution},       {"period", m.period},
+            {"created_at", m.created_at},
+            {"rulebook", {{"version", m.rulebook_version}, {"hash", m.rulebook_hash}}},
+            {"core_version", m.core_version},     {"counts", counts},
+            {"content_sha256", m.content_sha256},
+            {"verdict", {{"errors", m.errors}, {"warnings", m.warnings}}}};
+}
+
+}  // namespace
+
+std::string write_package(const Dataset& data, const Rulebook& rulebook, const Verdict& verdict,
+                          const PackageOptions& options) {
+    Manifest m;
+    m.institution = options.institution;
+    m.period = options.period;
+    m.rulebook_version = rulebook.version();
+    m.rulebook_hash = rulebook.hash();
+    m.core_version = std::string(kCoreVersion);
+    m.errors = verdict.summary.errors;
+    m.warnings = verdict.summary.warnings;
+
+    Sha256 hash;
+    std::string latest_update;
+    std::array<std::string, kEntityCount> bodies;
+    for (Entity e : kAllEntities) {
+        const RecordSet* set = data.get(e);
+        if (!set) continue;
+        m.counts[std::size_t(e)] = set->size();
+        const int updated = schema_of(e).field_index("cap_nhat_luc");
+        for (std::size_t row = 0; row < set->size(); ++row) {
+            const std::string text = record_json(*set, row).dump();
+            hash.update(hash_line(e, text));
+            bodies[std::size_t(e)] += (row ? ",\n" : "\n") + text;
+            const auto u = set->value(row, updated);
+            if (is_iso_datetime(u) && std::string(u) > latest_update) latest_update = std::string(u);
+        }
+    }
+    m.content_sha256 = hash.hex_digest();
+    m.created_at = options.created_at.value_or(latest_update.empty() ? kEpoch : latest_update);
+    m.package_id = options.package_id.value_or(m.institution + "-" + m.period + "-" +
+                                               m.content_sha256.substr(0, 16));
+
+    std::string out = "{\n\"manifest\": " + manifest_json(m).dump(2) + ",\n\"records\": {";
+    for (Entity e : kAllEntities) {
+        out += (e == Entity::programme ? "\n\"" : ",\n\"") + std::string(entity_name(e)) + "\": [";
+        out += bodies[std::size_t(e)] + (bodies[std::size_t(e)].empty() ? "]" : "\n]");
+    }
+    out += "\n}\n}\n";
+    return out;
+}
+
+namespace {
+
+[[noreturn]] void fail(const std::string& what) { throw PackageError(what); }
+
+Manifest read_manifest(const json& j) {
+    Manifest m;
+    m.format_version = j.at("format_version").get<int>();
+    if (m.format_version != kPackageFormatVersion)
+        fail("manifest.format_version " + std::to_string(m.format_version) + " is not supported");
+    m.package_id = j.at("package_id").get<std::string>();
+    m.institution = j.at("institution").get<std::string>();
+    m.period = j.at("period").get<std::string>();
+    m.created_at = j.at("created_at").get<std::string>();
+    m.rulebook_version = j.at("rulebook").at("version").get<std::string>();
+    m.rulebook_hash = j.at("rulebook").at("hash").get<std::string>();
+    m.core_version = j.at("core_version").get<std::string>();
+    for (Entity e : kAllEntities) m.counts[std::size_t(e)] = j.at("counts").at(std::string(entity_name(e))).get<std::size_t>();
+    m.content_sha256 = j.at("content_sha256").get<std::string>();
+    m.errors = j.at("verdict").at("errors").get<std::size_t>();
+    m.warnings = j.at("verdict").at("warnings").get<std::size_t>();
+    return m;
+}
+
+RecordSet read_records(Entity e, const json& list, Sha256& hash) {
+    const EntitySchema& s = schema_of(e);
+    const std::string where = "records." + std::string(s.name);
+    if (!list.is_array()) fail(where + " is not an array");
+    CsvTable table;
+    std::vector<std::string> header;
+    for (const auto& f : s.fields) header.emplace_back(f.name);
+    table.set_header(header);
+    std::vector<std::string_view> cells(s.fields.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const json& rec = list[i];
+        const std::string at = where + "[" + std::to_string(i) + "]";
+        if (!rec.is_object()) fail(at + " is not an object");
+        std::fill(cells.begin(), cells.end(), std::string_view{});
+        for (const auto& [key, value] : rec.items()) {
+            const int f = s.field_index(key);
+            if (f < 0) fail(at + ": unknown field '" + key + "'");
+            if (!value.is_string()) fail(at + "." + key + " is not a string");
+            cells[f] = value.get_ref<const std::string&>();
+        }
+        hash.update(hash_line(e, rec.dump()));
+        table.add_row(cells, std::uint32_t(i + 1));
+    }
+    return make_record_set(e, "", std::move(table));
+}
+
+}  // namespace
+
+Package read_package(std::string_view text) {
+    json doc;
+    try {
+        doc = json::parse(text, [](int depth, json::parse_event_t, json&) {
+            if (depth > kMaxDepth) fail("package is nested too deeply");
+            return true;
+        });
+    } catch (const json::parse_error& e) {
+        fail(std::string("package is not valid JSON: ") + e.what());
+    }
+    Package p;
+    try {
+        if (!doc.is_object()) fail("package is not a JSON object");
+        p.manifest = read_manifest(doc.at("manifest"));
+        Sha256 hash;
+        const json& records = doc.at("records");
+        for (Entity e : kAllEntities) {
+            const std::string name(entity_name(e));
+            if (!records.contains(name)) fail("records." + name + " is missing");
+            p.data.sets[std::size_t(e)] = read_records(e, records.at(name), hash);
+            const std::size_t n = p.data.count(e);
+            if (n != p.manifest.counts[std::size_t(e)])
+                fail("records." + name + " holds " + std::to_string(n) + " records but the manifest says " +
+                     std::to_string(p.manifest.counts[std::size_t(e)]));
+        }
+        if (hash.hex_digest() != p.manifest.content_sha256)
+            fail("content_sha256 does not match the records");
+    } catch (const json::exception& e) {
+        fail(std::string("package has a wrong shape: ") + e.what());
+    }
+    return p;
+}
+
+}  // namespace hemis

@@ -1,0 +1,125 @@
+// Field-level rule kinds: required, format, date, datetime, code, range, compare, citizen_id.
+#include "rule_checks.hpp"
+
+#include <cstdlib>
+#include <string>
+
+#include "hemis/text.hpp"
+
+namespace hemis {
+
+namespace {
+
+// Plain decimal numbers only ("-12", "3.5"); no exponents, no hex, no locale.
+std::optional<double> parse_number(std::string_view s) {
+    std::size_t i = s.size() && s[0] == '-' ? 1 : 0;
+    bool digit = false, dot = false;
+    for (; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9') digit = true;
+        else if (s[i] == '.' && !dot) dot = true;
+        else return std::nullopt;
+    }
+    if (!digit) return std::nullopt;
+    return std::strtod(std::string(s).c_str(), nullptr);
+}
+
+bool check_format(const CompiledRule& r, std::string_view v) {
+    if (r.digits && !text::is_ascii_digits(v)) return false;
+    if (r.length >= 0 || r.min_length >= 0 || r.max_length >= 0) {
+        const auto n = static_cast<int>(text::count_code_points(v));
+        if (r.length >= 0 && n != r.length) return false;
+        if (r.min_length >= 0 && n < r.min_length) return false;
+        if (r.max_length >= 0 && n > r.max_length) return false;
+    }
+    return !r.pattern || std::regex_match(v.begin(), v.end(), *r.pattern);
+}
+
+bool check_code(const CompiledRule& r, const RecordView& rec, std::string_view v) {
+    std::optional<Date> on;
+    if (r.as_of >= 0) on = parse_date(rec.value(r.as_of));
+    return r.catalog->find(v, on) == Catalog::Lookup::valid;
+}
+
+bool check_range(const CompiledRule& r, std::string_view v) {
+    const auto n = parse_number(v);
+    if (!n) return true;  // not a number: the format rule reports it
+    return (!r.min || *n >= *r.min) && (!r.max || *n <= *r.max);
+}
+
+// Compares two values as dates when both parse as dates, else as numbers. A blank or unreadable
+// side means the rule does not apply: other rules report missing or malformed values.
+bool check_compare(const CompiledRule& r, const RecordView& rec, Rulebook::Vars& extra) {
+    const auto a = rec.value(r.fields[0]), b = rec.value(r.fields[1]);
+    if (a.empty() || b.empty()) return true;
+    int cmp;
+    const auto da = parse_date(a), db = parse_date(b);
+    if (da && db) {
+        cmp = *da < *db ? -1 : (*db < *da ? 1 : 0);
+    } else {
+        const auto na = parse_number(a), nb = parse_number(b);
+        if (!na || !nb) return true;
+        cmp = *na < *nb ? -1 : (*nb < *na ? 1 : 0);
+    }
+    extra.emplace_back("other", r.field_names[0]);
+    extra.emplace_back("other_value", std::string(a));
+    if (r.op == "<") return cmp < 0;
+    if (r.op == "<=") return cmp <= 0;
+    if (r.op == ">") return cmp > 0;
+    if (r.op == ">=") return cmp >= 0;
+    return cmp == 0;
+}
+
+bool check_citizen_id(const CompiledRule& r, const RecordView& rec, std::string_view id,
+                      Rulebook::Vars& extra) {
+    if (id.size() != 12 || !text::is_ascii_digits(id)) return true;  // the format rule reports it
+    if (r.check == "province") return r.catalog->find(id.substr(0, 3), std::nullopt) == Catalog::Lookup::valid;
+    const auto birth = r.birth_date >= 0 ? parse_date(rec.value(r.birth_date)) : std::nullopt;
+    if (r.check == "birth_year") {
+        if (!birth) return true;
+        const std::string expected{char('0' + birth->year / 10 % 10), char('0' + birth->year % 10)};
+        extra.emplace_back("expected", expected);
+        return id.substr(4, 2) == expected;
+    }
+    // century_gender: the 4th digit encodes the century of birth (2000-2099 is the 21st) and the
+    // gender. The expected digits are those of the catalog entries matching what the record says.
+    const int ci = r.catalog->attribute_index("century"), gi = r.catalog->attribute_index("gender");
+    const std::string century = birth ? std::to_string(birth->year / 100 + 1) : "";
+    const auto g = r.gender >= 0 ? rec.value(r.gender) : std::string_view{};
+    std::string expected;
+    bool ok = false;
+    for (const auto& e : r.catalog->entries()) {
+        if ((!century.empty() && e.attributes[ci] != century) || (!g.empty() && e.attributes[gi] != g)) continue;
+        ok = ok || e.code == id.substr(3, 1);
+        expected += (expected.empty() ? "" : "/") + e.code;
+    }
+    extra.emplace_back("expected", expected);
+    return ok;
+}
+
+}  // namespace
+
+bool condition_holds(const Condition& c, const RecordView& rec) {
+    if (!c.active()) return true;
+    const auto v = rec.value(c.field);
+    for (const auto& want : c.in)
+        if (v == want) return true;
+    return false;
+}
+
+bool check_field_rule(const CompiledRule& r, const RecordView& rec, Rulebook::Vars& extra) {
+    const auto v = rec.value(r.fields[0]);
+    if (r.kind == RuleKind::required) return !v.empty();
+    if (r.kind == RuleKind::compare) return check_compare(r, rec, extra);
+    if (v.empty()) return true;
+    switch (r.kind) {
+        case RuleKind::format: return check_format(r, v);
+        case RuleKind::date: return parse_date(v).has_value();
+        case RuleKind::datetime: return is_iso_datetime(v);
+        case RuleKind::code: return check_code(r, rec, v);
+        case RuleKind::range: return check_range(r, v);
+        case RuleKind::citizen_id: return check_citizen_id(r, rec, v, extra);
+        default: return true;
+    }
+}
+
+}  // namespace hemis

@@ -1,0 +1,148 @@
+// Validation: reading problems first, then each rule over its entity's records, then the
+// dataset-wide kinds (unique, reference, tolerance). Findings are sorted at the end so the order
+// never depends on how the rules are listed or how the work was split.
+#include "hemis/validator.hpp"
+
+#include <cmath>
+#include <functional>
+#include <unordered_set>
+
+#include "rule_checks.hpp"
+
+namespace hemis {
+
+namespace {
+
+class Run {
+public:
+    Run(const Rulebook::Impl& book, const Dataset& data) : book_(book), data_(data) {}
+
+    Verdict finish() {
+        for (Entity e : kAllEntities)
+            if (const RecordSet* set = data_.get(e)) check_set(*set);
+        for (const auto& r : book_.rules)
+            if (r.kind == RuleKind::tolerance) check_tolerance(r);
+        sort_findings(findings_);
+        Verdict v{book_.version, book_.hash, {}, std::move(findings_)};
+        for (const auto& f : v.findings) (f.severity == Severity::error ? v.summary.errors : v.summary.warnings)++;
+        for (Entity e : kAllEntities) v.summary.records[std::size_t(e)] = data_.count(e);
+        return v;
+    }
+
+private:
+    void emit(const CompiledRule& r, const RecordSet& set, std::size_t row, int field,
+              Rulebook::Vars extra = {}) {
+        const std::string name = field >= 0 ? std::string(schema_of(set.entity).fields[field].name) : "";
+        findings_.push_back(finding_for(r, set.entity, set.source, set.record_id(row),
+                                        set.table.source_row(row), set.column_number(field), name,
+                                        std::string(set.value(row, field)), extra));
+    }
+    void emit_input(const char* id, const RecordSet& set, std::uint32_t row, std::uint32_t column,
+                    std::string field, std::string value, std::string record = "") {
+        findings_.push_back(finding_for(book_.rule(id), set.entity, set.source, std::move(record),
+                                        row, column, std::move(field), std::move(value), {}));
+    }
+
+    void check_set(const RecordSet& set) {
+        check_reading(set);
+        for (const auto& r : book_.rules) {
+            if (r.entity != set.entity) continue;
+            if (r.kind == RuleKind::unique) check_unique(r, set);
+            else if (r.kind == RuleKind::reference) check_reference(r, set);
+            else if (!r.fields.empty()) check_records(r, set);
+        }
+    }
+
+    void check_reading(const RecordSet& set) {
+        const auto& header = set.table.header();
+        for (const auto& issue : set.table.issues()) {
+            const std::size_t col = issue.column;
+            const std::string field = col >= 1 && col <= header.size() ? header[col - 1] : "";
+            const char* id = issue.kind == CsvIssue::Kind::invalid_utf8 ? "input.utf8"
+                           : issue.kind == CsvIssue::Kind::unterminated_quote ? "input.csv_unterminated_quote"
+                           : issue.kind == CsvIssue::Kind::text_after_quote ? "input.csv_text_after_quote"
+                           : "input.csv_extra_fields";
+            emit_input(id, set, issue.row, issue.column, field, "");
+        }
+        for (const auto& u : set.unknown_columns) emit_input("input.column_unknown", set, 1, u.column, u.name, u.name);
+        // A required column that is absent is one finding, not one per record.
+        for (const auto& r : book_.rules)
+            if (r.entity == set.entity && r.kind == RuleKind::required && !r.when.active() &&
+                !set.has_field(r.fields[0]) && set.size() > 0)
+                emit_input("input.column_missing", set, 1, 0, r.field_names[0], "");
+    }
+
+    void check_records(const CompiledRule& r, const RecordSet& set) {
+        if (r.kind == RuleKind::required && !r.when.active() && !set.has_field(r.fields[0])) return;
+        Rulebook::Vars extra;
+        const int reported = r.kind == RuleKind::compare ? r.fields[1] : r.fields[0];
+        for (std::size_t row = 0; row < set.size(); ++row) {
+            const RecordView rec{set, row};
+            if (!condition_holds(r.when, rec)) continue;
+            extra.clear();
+            if (!check_field_rule(r, rec, extra)) emit(r, set, row, reported, std::move(extra));
+        }
+    }
+
+    // Keys compare field by field: "ab"+"c" and "a"+"bc" never collide.
+    void check_unique(const CompiledRule& r, const RecordSet& set) {
+        const auto hash = [&](std::size_t row) {
+            std::size_t h = 0;
+            for (int f : r.fields) h = h * 1000003u ^ std::hash<std::string_view>{}(set.value(row, f));
+            return h;
+        };
+        const auto equal = [&](std::size_t a, std::size_t b) {
+            for (int f : r.fields)
+                if (set.value(a, f) != set.value(b, f)) return false;
+            return true;
+        };
+        std::unordered_set<std::size_t, decltype(hash), decltype(equal)> seen(set.size(), hash, equal);
+        for (std::size_t row = 0; row < set.size(); ++row) {
+            bool blank = false;
+            for (int f : r.fields) blank = blank || set.value(row, f).empty();
+            if (blank || !condition_holds(r.when, {set, row})) continue;
+            const auto [it, fresh] = seen.insert(row);
+            if (!fresh)
+                emit(r, set, row, r.fields[0], {{"first_row", std::to_string(set.table.source_row(*it))}});
+        }
+    }
+
+    // Skipped when the target entity was not supplied: nothing to check against.
+    void check_reference(const CompiledRule& r, const RecordSet& set) {
+        const RecordSet* target = data_.get(r.target_entity);
+        if (!target) return;
+        std::unordered_set<std::string_view> keys;
+        keys.reserve(target->size());
+        for (std::size_t row = 0; row < target->size(); ++row) keys.insert(target->value(row, r.target_field));
+        for (std::size_t row = 0; row < set.size(); ++row) {
+            const auto v = set.value(row, r.fields[0]);
+            if (!v.empty() && condition_holds(r.when, {set, row}) && !keys.count(v)) emit(r, set, row, r.fields[0]);
+        }
+    }
+
+    void check_tolerance(const CompiledRule& r) {
+        const RecordSet* set = data_.get(*r.entity);
+        if (!set || set->size() < r.min_records) return;
+        std::unordered_set<std::size_t> flagged;  // source rows of records with a counted finding
+        for (const auto& f : findings_)
+            if (f.entity == r.entity && f.severity == r.counted && !f.record.empty()) flagged.insert(f.row);
+        const double share = double(flagged.size()) / double(set->size());
+        if (share <= r.max_share) return;
+        const long permille = std::lround(share * 1000);
+        const std::string pct = std::to_string(permille / 10) + "." + std::to_string(permille % 10) + "%";
+        findings_.push_back(finding_for(r, r.entity, set->source, "", 0, 0, "", "",
+                                        {{"share", pct}, {"count", std::to_string(flagged.size())}}));
+    }
+
+    const Rulebook::Impl& book_;
+    const Dataset& data_;
+    std::vector<Finding> findings_;
+};
+
+}  // namespace
+
+Verdict validate(const Rulebook& rulebook, const Dataset& data) {
+    return Run(rulebook.impl(), data).finish();
+}
+
+}  // namespace hemis
