@@ -53,6 +53,18 @@ private:
         }
     }
 
+    // Index of the record read from source row `source_row`, or set.size() when none was.
+    // Source rows increase with the index, so a binary search finds it.
+    static std::size_t row_at(const RecordSet& set, std::uint32_t source_row) {
+        std::size_t lo = 0, hi = set.size();
+        while (lo < hi) {
+            const std::size_t mid = (lo + hi) / 2;
+            if (set.table.source_row(mid) < source_row) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < set.size() && set.table.source_row(lo) == source_row ? lo : set.size();
+    }
+
     void check_reading(const RecordSet& set) {
         const auto& header = set.table.header();
         for (const auto& issue : set.table.issues()) {
@@ -62,7 +74,11 @@ private:
                            : issue.kind == CsvIssue::Kind::unterminated_quote ? "input.csv_unterminated_quote"
                            : issue.kind == CsvIssue::Kind::text_after_quote ? "input.csv_text_after_quote"
                            : "input.csv_extra_fields";
-            emit_input(id, set, issue.row, issue.column, field, "");
+            const std::size_t row = row_at(set, issue.row);
+            const bool known = row < set.size() && col >= 1 && col <= header.size();
+            emit_input(id, set, issue.row, issue.column, field,
+                       known ? std::string(set.table.cell(row, col - 1)) : "",
+                       row < set.size() ? set.record_id(row) : "");
         }
         for (const auto& u : set.unknown_columns) emit_input("input.column_unknown", set, 1, u.column, u.name, u.name);
         // A required column that is absent is one finding, not one per record.

@@ -1,0 +1,71 @@
+// Tests for core/src/csv.cpp: RFC 4180 quoting, CRLF, embedded newlines, row numbers, issues.
+#include <catch2/catch.hpp>
+
+#include "hemis/csv.hpp"
+
+using namespace hemis;
+
+TEST_CASE("read_csv handles BOM, CRLF, quotes and embedded newlines") {
+    const auto t = read_csv("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n");
+    REQUIRE(t.header() == std::vector<std::string>{"a", "b"});
+    REQUIRE(t.row_count() == 2);
+    CHECK(t.cell(0, 0) == "x, y");
+    CHECK(t.cell(0, 1) == "say \"hi\"");
+    CHECK(t.cell(1, 0) == "two\nlines");
+    CHECK(t.source_row(0) == 2);
+    CHECK(t.source_row(1) == 3);
+    CHECK(t.issues().empty());
+}
+
+TEST_CASE("read_csv numbers rows as a spreadsheet does, across multi-line cells") {
+    const auto t = read_csv("a,b\n\"1\n2\",x\n3,y\n");
+    REQUIRE(t.row_count() == 2);
+    CHECK(t.source_row(1) == 4);
+}
+
+TEST_CASE("read_csv keeps leading zeros and trims spaces around cells") {
+    const auto t = read_csv("id\n 001234567890 \n");
+    CHECK(t.cell(0, 0) == "001234567890");
+}
+
+TEST_CASE("read_csv skips blank lines and rows of empty cells") {
+    const auto t = read_csv("a,b\n\n1,2\n,\n");
+    CHECK(t.row_count() == 1);
+}
+
+TEST_CASE("read_csv pads short rows and reports long ones") {
+    const auto t = read_csv("a,b\n1\n1,2,3\n");
+    REQUIRE(t.row_count() == 2);
+    CHECK(t.cell(0, 1) == "");
+    REQUIRE(t.issues().size() == 1);
+    CHECK(t.issues()[0].kind == CsvIssue::Kind::wrong_field_count);
+    CHECK(t.issues()[0].row == 3);
+}
+
+TEST_CASE("read_csv reports an invalid byte with row and column, never silently") {
+    const auto t = read_csv("a,b\nok,x\xFFy\n");
+    REQUIRE(t.issues().size() == 1);
+    CHECK(t.issues()[0].kind == CsvIssue::Kind::invalid_utf8);
+    CHECK(t.issues()[0].row == 2);
+    CHECK(t.issues()[0].column == 2);
+    CHECK(t.issues()[0].byte_in_field == 1);
+}
+
+TEST_CASE("read_csv reports an unterminated quote") {
+    const auto t = read_csv("a\n\"open\n");
+    REQUIRE(t.issues().size() == 1);
+    CHECK(t.issues()[0].kind == CsvIssue::Kind::unterminated_quote);
+}
+
+TEST_CASE("read_csv normalises cells to NFC") {
+    const auto t = read_csv("ho_ten\nNguye\xCC\x82\xCC\x83n\n");
+    CHECK(t.cell(0, 0) == "Nguyễn");
+}
+
+TEST_CASE("append_csv_field quotes only when needed") {
+    std::string out;
+    append_csv_field(out, "plain");
+    out += ',';
+    append_csv_field(out, "a,\"b\"");
+    CHECK(out == "plain,\"a,\"\"b\"\"\"");
+}

@@ -1,0 +1,74 @@
+// Tests for core/src/package.cpp: deterministic bytes, normalised values, hash and count checks.
+#include <catch2/catch.hpp>
+
+#include "hemis/package.hpp"
+#include "test_support.hpp"
+
+using namespace hemis;
+
+namespace {
+
+Dataset sample() {
+    Dataset d;
+    add_csv_input(d, "learners.csv", test::learner_csv({test::clean_learner()}));
+    add_csv_input(d, "programmes.csv", template_header(Entity::programme) +
+                                           "7480201,Công nghệ thông tin,7,CQ,1,new,2026-09-01T00:00:00Z\n");
+    return d;
+}
+
+std::string pack(const Dataset& d) {
+    return write_package(d, test::rulebook(), validate(test::rulebook(), d), {"QHI", "2026", {}, {}});
+}
+
+std::string replaced(std::string s, const std::string& from, const std::string& to) {
+    const auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("the same data packs to the same bytes") {
+    CHECK(pack(sample()) == pack(sample()));
+}
+
+TEST_CASE("packages hold ISO dates, text ids and the latest update time") {
+    const Package p = read_package(pack(sample()));
+    const RecordSet& learners = *p.data.get(Entity::learner);
+    const auto& s = schema_of(Entity::learner);
+    CHECK(learners.value(0, s.field_index("ngay_sinh")) == "2003-03-05");
+    CHECK(learners.value(0, s.field_index("so_dinh_danh")) == "001203012345");
+    CHECK(p.manifest.created_at == "2026-09-15T08:00:00+07:00");
+    CHECK(p.manifest.counts[std::size_t(Entity::learner)] == 1);
+    CHECK(p.manifest.package_id == "QHI-2026-" + p.manifest.content_sha256.substr(0, 16));
+    CHECK(p.manifest.rulebook_hash == test::rulebook().hash());
+}
+
+TEST_CASE("reading a package re-checks its content hash") {
+    const std::string text = replaced(pack(sample()), "Nguyễn Văn An", "Nguyễn Văn Ân");
+    CHECK_THROWS_WITH(read_package(text), "content_sha256 does not match the records");
+}
+
+TEST_CASE("reading a package re-checks its record counts") {
+    const std::string text = replaced(pack(sample()), "\"learner\": 1,", "\"learner\": 2,");
+    CHECK_THROWS_WITH(read_package(text), "records.learner holds 1 records but the manifest says 2");
+}
+
+TEST_CASE("reading a package rejects unknown fields, deep nesting and bad JSON") {
+    const std::string extra = replaced(pack(sample()), "\"dien_thoai\"", "\"la\":\"x\",\"dien_thoai\"");
+    CHECK_THROWS_WITH(read_package(extra), "records.learner[0]: unknown field 'la'");
+    CHECK_THROWS_WITH(read_package("[[[[[[[[[[]]]]]]]]]]"), "package is nested too deeply");
+    CHECK_THROWS_WITH(read_package("{\"manifest\":"), Catch::StartsWith("package is not valid JSON"));
+    CHECK_THROWS_WITH(read_package("{\"a\":\"\xFF\"}"), Catch::StartsWith("package is not valid JSON"));
+}
+
+TEST_CASE("validating a package gives the CSV's findings with record rows") {
+    Dataset d = sample();
+    add_csv_input(d, "learners.csv", test::learner_csv({test::with_field(test::clean_learner(), "ma_dan_toc", "99")}));
+    const std::string text = write_package(d, test::rulebook(), validate(test::rulebook(), d), {"QHI", "2026", {}, {}});
+    const Verdict v = validate(test::rulebook(), read_package(text).data);
+    REQUIRE(v.findings.size() == 1);
+    CHECK(v.findings[0].rule == "learner.ma_dan_toc.code");
+    CHECK(v.findings[0].row == 1);
+    CHECK(v.findings[0].file.empty());
+}

@@ -1,0 +1,54 @@
+// Shared helpers for the core tests: the project's rulebook, and small datasets from CSV text.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "hemis/inputs.hpp"
+#include "hemis/rulebook.hpp"
+#include "hemis/validator.hpp"
+
+namespace hemis::test {
+
+inline const Rulebook& rulebook() {
+    static const Rulebook book = load_default_rulebook(HEMIS_DATA);
+    return book;
+}
+
+// A learners.csv with the template header and the given data rows (each row a full CSV line).
+inline std::string learner_csv(const std::vector<std::string>& rows) {
+    std::string out = template_header(Entity::learner);
+    for (const auto& r : rows) out += r + "\n";
+    return out;
+}
+
+// A clean learner row; tests replace single fields with with_field().
+inline std::string clean_learner() {
+    return "SV001,001203012345,Nguyễn Văn An,05/03/2003,Nam,01,VN,01,01,7480201,2021,"
+           "05/09/2021,100,dang_hoc,,,,0912345678,an@example.edu.vn,1,new,2026-09-15T08:00:00+07:00";
+}
+
+inline std::string with_field(std::string row, std::string_view field, const std::string& value) {
+    const int index = schema_of(Entity::learner).field_index(field);
+    std::size_t start = 0;
+    for (int i = 0; i < index; ++i) start = row.find(',', start) + 1;
+    const std::size_t end = row.find(',', start);
+    return row.replace(start, end == std::string::npos ? std::string::npos : end - start, value);
+}
+
+inline Verdict validate_learners(const std::vector<std::string>& rows, bool with_programme = true) {
+    Dataset d;
+    add_csv_input(d, "learners.csv", learner_csv(rows));
+    if (with_programme)
+        add_csv_input(d, "programmes.csv",
+                      template_header(Entity::programme) +
+                          "7480201,Công nghệ thông tin,7,CQ,1,new,2026-09-15T08:00:00+07:00\n");
+    return validate(rulebook(), d);
+}
+
+inline std::vector<std::string> rule_ids(const Verdict& v) {
+    std::vector<std::string> ids;
+    for (const auto& f : v.findings) ids.push_back(f.rule);
+    return ids;
+}
+
+}  // namespace hemis::test
