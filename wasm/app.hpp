@@ -1,0 +1,96 @@
+// The client's state and the commands the screens and window.hemis share: start-up (storage,
+// database, rulebook), saving records, importing, validating and packaging. Screens only draw
+// and call these; nothing here draws.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "browser.hpp"
+#include "hemis/findings.hpp"
+#include "hemis/rulebook.hpp"
+#include "import.hpp"
+#include "records.hpp"
+#include "store.hpp"
+
+namespace web {
+
+enum class Screen { dashboard, table, form, import, report, package, settings, log };
+enum class StorageState { loading, ready, unavailable };
+
+struct Profile {
+    std::string code, name, period;
+};
+
+// A notice shown in the status bar: a full sentence from the catalogue.
+struct Notice {
+    std::string text;
+    bool error = false;
+};
+
+struct FormState {
+    hemis::Entity entity = hemis::Entity::learner;
+    std::int64_t id = 0;               // 0 for a new record
+    std::vector<std::string> values;   // in schema field order
+    std::vector<hemis::Finding> live;  // findings for this record as typed
+    bool dirty = false;
+    bool open = false;
+    bool focus_first = true;  // give the first field the keyboard on the next frame
+};
+
+struct App {
+    // Environment.
+    bool demo = false;
+    StorageState storage = StorageState::loading;
+    std::optional<PersistState> persist;
+    bool tab_owner = true;  // false while another tab holds this database
+    bool last_save_ok = true;
+    bool ready = false;
+
+    // Data.
+    std::optional<hemis::Rulebook> rulebook;
+    std::string rulebook_error;
+    Store store;
+    Records records;
+    std::optional<hemis::Verdict> verdict;
+    Profile profile;
+    float zoom = 1.0f;
+
+    // Screens.
+    Screen screen = Screen::dashboard;
+    hemis::Entity table_entity = hemis::Entity::learner;
+    FormState form;
+    std::optional<PendingImport> pending;
+    Notice notice;
+
+    // Start-up: mounts storage; the rest happens when the browser reports back.
+    void start();
+    void on_storage_loaded(bool ok);
+    void open_database();
+    void load_settings();
+    void set_language(hemis::Lang lang);
+    bool save_setting(const std::string& key, const std::string& value);
+
+    // Commands. Each write persists to IndexedDB when it commits.
+    bool can_write();
+    void after_commit(std::optional<hemis::Entity> changed);
+    void validate_all();
+    void open_form(hemis::Entity e, std::int64_t id);
+    void check_form();
+    std::int64_t save_form();
+    bool delete_record(hemis::Entity e, std::int64_t id);
+    bool prepare_import(std::string file_name, std::string bytes, std::optional<hemis::Entity> e);
+    bool confirm_import(ImportMode mode);
+    void paste_rows(const std::string& tsv);
+    std::string package_text(std::string& error);
+    std::string report_csv();
+    void reset_demo();
+    void show(std::string text, bool error = false);
+    // Deep links such as #/form/learner/new or #/form/learner/SV0001 (app_route.cpp).
+    void navigate(const std::string& route);
+};
+
+App& app();
+
+}  // namespace web

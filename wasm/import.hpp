@@ -1,0 +1,45 @@
+// An import waiting for the user's confirmation: the file read into a record set, how its columns
+// map to the schema, and the row-level report (findings numbered by the file's own rows).
+// Nothing is written to the database until App::confirm_import.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hemis/entities.hpp"
+#include "hemis/findings.hpp"
+
+namespace web {
+
+struct ColumnMapping {
+    std::string header;  // as written in the file
+    int field = -1;      // schema field index, -1 when the column is not part of the schema
+};
+
+struct PendingImport {
+    std::string file_name;
+    std::string bytes;
+    std::optional<hemis::Entity> entity;
+    std::optional<hemis::RecordSet> rows;
+    std::vector<ColumnMapping> columns;
+    std::vector<std::string> missing_fields;
+    std::vector<hemis::Finding> findings;
+    std::size_t errors = 0, warnings = 0;
+    std::size_t read_problems = 0;  // broken quotes, bad UTF-8, ragged rows: block the import
+    std::string failure;            // set when committing failed
+
+    bool can_commit() const { return rows && read_problems == 0; }
+};
+
+// Which entity a file holds: the explicit choice, else its name (learners.csv …), else the
+// schema whose fields its header matches best.
+std::optional<hemis::Entity> guess_entity(const std::string& file_name, std::string_view bytes);
+
+// Reads the file for `entity` and fills everything but the findings.
+PendingImport read_import(std::string file_name, std::string bytes, hemis::Entity entity);
+
+// Spreadsheet cells (tab-separated, one row a line) as CSV with the schema's header; the first
+// row is taken as a header when it names schema fields.
+std::string tsv_to_csv(const std::string& tsv, hemis::Entity entity);
+
+}  // namespace web

@@ -1,0 +1,165 @@
+// The functions behind window.hemis (web/api.js), for browser tests and support staff. They read
+// state or do what a user could do on the screens, through the same App commands. Results are
+// JSON text in a buffer that stays valid until the next call.
+#include <emscripten/emscripten.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+#include "app.hpp"
+#include "hemis/report.hpp"
+#include "i18n.hpp"
+
+namespace web {
+namespace {
+
+using nlohmann::json;
+
+const char* reply(const json& j) {
+    static std::string buffer;
+    buffer = j.dump();
+    return buffer.c_str();
+}
+
+const char* reply_text(std::string text) {
+    static std::string buffer;
+    buffer = std::move(text);
+    return buffer.c_str();
+}
+
+json finding_json(const hemis::Finding& f) {
+    return {{"rule", f.rule},   {"severity", hemis::severity_name(f.severity)},
+            {"row", f.row},     {"column", f.column},
+            {"field", f.field}, {"record", f.record},
+            {"value", f.value}, {"message", f.message(language())}};
+}
+
+json counts_json(const App& a) {
+    json counts = json::object();
+    for (hemis::Entity e : hemis::kAllEntities)
+        counts[std::string(hemis::entity_name(e))] = a.records.count(e);
+    return counts;
+}
+
+json summary_json(const App& a) {
+    if (!a.verdict) return nullptr;
+    return {{"errors", a.verdict->summary.errors},
+            {"warnings", a.verdict->summary.warnings},
+            {"records", counts_json(a)}};
+}
+
+json import_json(const PendingImport& p, bool committed) {
+    json findings = json::array();
+    for (const auto& f : p.findings) findings.push_back(finding_json(f));
+    return {{"committed", committed},
+            {"entity", p.entity ? hemis::entity_name(*p.entity) : ""},
+            {"rows", p.rows ? p.rows->size() : 0},
+            {"errors", p.errors},
+            {"warnings", p.warnings},
+            {"failure", p.failure},
+            {"findings", findings}};
+}
+
+}  // namespace
+}  // namespace web
+
+using web::app;
+using web::json;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_state() {
+    return web::reply({{"ready", app().ready},
+                       {"demo", app().demo},
+                       {"tabOwner", app().tab_owner},
+                       {"storage", app().storage == web::StorageState::ready ? "indexeddb"
+                                   : app().storage == web::StorageState::loading ? "loading"
+                                                                                  : "memory"},
+                       {"lastSaveOk", app().last_save_ok},
+                       {"counts", web::counts_json(app())},
+                       {"validation", web::summary_json(app())}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_validate() {
+    app().validate_all();
+    return web::reply_text(app().verdict ? hemis::verdict_to_json(*app().verdict, web::language())
+                                         : std::string("null"));
+}
+
+// `name` is an entity name (learner, staff, programme, status) or a file name. Like choosing the
+// file and pressing "Import" on the import screen; a file with reading problems is not imported.
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_import_csv(char* name, char* text, int replace) {
+    std::string n(name), t(text);
+    std::free(name);
+    std::free(text);
+    auto entity = hemis::entity_from_name(n);
+    if (!app().prepare_import(n, std::move(t), entity))
+        return web::reply({{"committed", false}, {"failure", app().notice.text}});
+    web::PendingImport copy = *app().pending;
+    const bool ok = app().confirm_import(replace ? web::ImportMode::replace_all
+                                                 : web::ImportMode::add_or_update);
+    if (!ok && app().pending) copy.failure = app().pending->failure;
+    return web::reply(web::import_json(copy, ok));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_package() {
+    std::string error;
+    std::string text = app().package_text(error);
+    return web::reply({{"text", text}, {"error", error}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_report_csv() { return web::reply_text(app().report_csv()); }
+
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_form() {
+    const auto& form = app().form;
+    if (app().screen != web::Screen::form || !form.open) return web::reply(nullptr);
+    json findings = json::array();
+    for (const auto& f : form.live) findings.push_back(web::finding_json(f));
+    return web::reply({{"entity", hemis::entity_name(form.entity)},
+                       {"saved", form.id != 0 && !form.dirty},
+                       {"values", form.values},
+                       {"findings", findings}});
+}
+
+EMSCRIPTEN_KEEPALIVE void hemis_api_navigate(char* route) {
+    std::string r(route);
+    std::free(route);
+    app().navigate(r);
+}
+
+}  // extern "C"
+
+extern "C" {
+
+// Values of one stored record by its id (e.g. "SV0001"), or null.
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_record(char* entity, char* record_id) {
+    std::string e(entity), id(record_id);
+    std::free(entity);
+    std::free(record_id);
+    const auto ent = hemis::entity_from_name(e);
+    const hemis::RecordSet* set = ent ? app().records.set(*ent) : nullptr;
+    for (std::size_t r = 0; set && r < set->size(); ++r) {
+        if (set->record_id(r) != id) continue;
+        json values = json::object();
+        const auto& fields = hemis::schema_of(*ent).fields;
+        for (std::size_t f = 0; f < fields.size(); ++f)
+            values[std::string(fields[f].name)] = set->value(r, int(f));
+        return web::reply(values);
+    }
+    return web::reply(nullptr);
+}
+
+// Same as saving the institution profile on the settings screen.
+EMSCRIPTEN_KEEPALIVE int hemis_api_set_profile(char* code, char* name, char* period) {
+    web::Profile p{code, name, period};
+    std::free(code);
+    std::free(name);
+    std::free(period);
+    const bool ok = app().save_setting("institution_code", p.code) &&
+                    app().save_setting("institution_name", p.name) &&
+                    app().save_setting("period", p.period);
+    if (ok) app().profile = p;
+    return ok;
+}
+
+}  // extern "C"

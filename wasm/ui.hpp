@@ -1,0 +1,40 @@
+// The screens, one file each (ui_*.cpp). Each draws into the current ImGui window from App state
+// and calls App commands; none keeps data of its own beyond view state such as filters.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "app.hpp"
+
+namespace web {
+
+void draw_app(App& app);  // the whole frame: banners, navigation, the current screen, status
+
+void draw_dashboard(App& app);
+void draw_table(App& app);
+void draw_form(App& app);
+void draw_import(App& app);
+void draw_report(App& app);
+void draw_package(App& app);
+void draw_settings(App& app);
+void draw_log(App& app);
+
+// Opens the report filtered to one rule (the dashboard's chart links there).
+void report_filter_rule(const std::string& rule);
+
+// Shared widgets (ui_widgets.cpp).
+const char* field_label(std::string_view field);  // catalogue label, or the field's name
+const char* entity_label(hemis::Entity e);        // plural, for navigation and headings
+void help_text(const char* text);                 // wrapped, muted sentence
+void empty_state(const char* text);               // one friendly line for an empty panel
+void severity_badge(hemis::Severity s);
+struct BarItem {
+    std::string label;
+    double value;
+};
+// Horizontal bars with labels and values; returns the index clicked, or -1.
+int bar_chart(const char* id, const BarItem* items, int count, float width);
+bool input_text(const char* label, std::string& value, float width = -1.0f);
+void show_finding_message(const hemis::Finding& f);
+
+}  // namespace web

@@ -1,0 +1,55 @@
+// window.hemis: a small documented object for browser tests and support staff (web/README.md).
+// It reads the client's state or does what a user could do on the screens; nothing more.
+"use strict";
+(function () {
+  function heapString(s) {
+    const n = Module.lengthBytesUTF8(s) + 1;
+    const p = Module._malloc(n);
+    Module.stringToUTF8(s, p, n);
+    return p;
+  }
+  // Calls an exported hemis_api_* function; string arguments are freed by the C side.
+  function call(name) {
+    const args = Array.prototype.slice.call(arguments, 1).map(function (a) {
+      return typeof a === "string" ? heapString(a) : a;
+    });
+    return Module.UTF8ToString(Module["_hemis_api_" + name].apply(null, args));
+  }
+  function json(name) { return JSON.parse(call.apply(null, arguments)); }
+  function needReady() {
+    if (!window.hemis.ready) throw new Error("hemis: not ready yet (wait for hemis.ready)");
+  }
+
+  window.hemis = {
+    ready: false,
+    state: function () { needReady(); return json("state"); },
+    counts: function () { needReady(); return json("state").counts; },
+    lastValidation: function () { needReady(); return json("state").validation; },
+    validate: function () { needReady(); return json("validate"); },
+    importCsv: function (entityOrFileName, text, options) {
+      needReady();
+      const replace = !(options && options.mode === "merge");
+      return json("import_csv", entityOrFileName, text, replace ? 1 : 0);
+    },
+    exportPackage: function (options) {
+      needReady();
+      if (options && (options.institution || options.period)) {
+        const s = json("state");
+        if (!s.tabOwner) throw new Error("hemis: this tab is read-only");
+        Module._hemis_api_set_profile(heapString(options.institution || ""),
+                                      heapString(options.name || ""),
+                                      heapString(options.period || ""));
+      }
+      const r = json("package");
+      if (r.error) throw new Error(r.error);
+      return r.text;
+    },
+    reportCsv: function () { needReady(); return call("report_csv"); },
+    form: function () { needReady(); return json("form"); },
+    record: function (entity, id) { needReady(); return json("record", entity, id); },
+    navigate: function (route) { needReady(); Module._hemis_api_navigate(heapString(route)); }
+  };
+  window.addEventListener("hashchange", function () {
+    if (window.hemis.ready) window.hemis.navigate(location.hash);
+  });
+})();
