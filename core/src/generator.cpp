@@ -127,9 +127,12 @@ Person Generator::person(int year_from, int year_to) {
     Person p;
     p.male = rng_.chance(0.5);
     p.birth = {rng_.between(year_from, year_to), rng_.between(1, 12), rng_.between(1, 28)};
-    p.name = std::string(rng_.pick(names::family())) + " " +
-             std::string(rng_.pick(p.male ? names::middle_male() : names::middle_female())) + " " +
-             std::string(rng_.pick(p.male ? names::given_male() : names::given_female()));
+    // One statement per draw: the operands of + are evaluated in an unspecified order, and
+    // compilers differ, which would make native and wasm names differ.
+    const std::string_view family = rng_.pick(names::family());
+    const std::string_view middle = rng_.pick(p.male ? names::middle_male() : names::middle_female());
+    const std::string_view given = rng_.pick(p.male ? names::given_male() : names::given_female());
+    p.name = std::string(family) + " " + std::string(middle) + " " + std::string(given);
     return p;
 }
 
@@ -213,7 +216,8 @@ void Generator::learner_row(std::size_t i) {
         set("xep_loai_tot_nghiep", rng_.pick(ranks));
         set("so_hieu_van_bang", "VB" + std::to_string(year + 4) + "-" + std::to_string(100000 + i));
     }
-    set("dien_thoai", std::string("0") + "35789"[rng_.below(5)] + std::to_string(10000000 + rng_.below(90000000)));
+    const char network = "35789"[rng_.below(5)];
+    set("dien_thoai", std::string("0") + network + std::to_string(10000000 + rng_.below(90000000)));
     set("email", "sv" + std::to_string(100000 + i) + "@st.example.edu.vn");
     set("phien_ban", "1");
     set("su_kien", "new");

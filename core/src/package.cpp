@@ -150,7 +150,7 @@ Package read_package(std::string_view text) {
             if (depth > kMaxDepth) fail("package is nested too deeply");
             return true;
         });
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for huge numbers
         fail(std::string("package is not valid JSON: ") + e.what());
     }
     Package p;

@@ -60,6 +60,8 @@ TEST_CASE("reading a package rejects unknown fields, deep nesting and bad JSON")
     CHECK_THROWS_WITH(read_package("[[[[[[[[[[]]]]]]]]]]"), "package is nested too deeply");
     CHECK_THROWS_WITH(read_package("{\"manifest\":"), Catch::StartsWith("package is not valid JSON"));
     CHECK_THROWS_WITH(read_package("{\"a\":\"\xFF\"}"), Catch::StartsWith("package is not valid JSON"));
+    // Found by fuzzing: a number too large for a double is a JSON error, not a crash.
+    CHECK_THROWS_WITH(read_package("{\"a\":1e8636}"), Catch::StartsWith("package is not valid JSON"));
 }
 
 TEST_CASE("validating a package gives the CSV's findings with record rows") {

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# End-to-end checks of the hemis CLI contract: exit codes, generate → validate ground truth,
+# pack → inspect → validate round trip, template headers, readable errors for bad input.
+# Usage: cli_test.sh PATH_TO_HEMIS FIXTURES_DIR
+set -uo pipefail
+hemis=$1
+fixtures=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect_rc() { # expected_rc description command...
+  local want=$1 what=$2; shift 2
+  "$@" >"$work/out" 2>"$work/err"; local rc=$?
+  [ "$rc" -eq "$want" ] || fail "$what: exit $rc, expected $want ($(head -c 300 "$work/err"))"
+}
+
+# generate with faults: validate reports exactly the injected faults, and exits 1.
+expect_rc 0 "generate faulty" "$hemis" generate --learners 10000 --seed 1 --faults 0.05 --out "$work/faulty"
+expect_rc 1 "validate faulty" "$hemis" validate "$work/faulty" --json
+cmp -s "$work/out" "$work/faulty/expected-findings.json" || fail "faulty findings differ from expected-findings.json"
+grep -q '"rule": "learner.so_dinh_danh.format"' "$work/out" || fail "no injected ID fault found"
+
+# a clean institution passes with exit 0 and an empty findings list.
+expect_rc 0 "generate clean" "$hemis" generate --learners 2000 --seed 2 --out "$work/clean"
+expect_rc 0 "validate clean" "$hemis" validate "$work/clean" --json
+grep -q '"findings": \[\]' "$work/out" || fail "clean set has findings"
+
+# pack, inspect and validate the package; packing twice gives identical bytes.
+expect_rc 0 "pack" "$hemis" pack "$work/clean" --institution QHI --period 2026 -o "$work/p1.json"
+expect_rc 0 "pack again" "$hemis" pack "$work/clean" --institution QHI --period 2026 -o "$work/p2.json"
+cmp -s "$work/p1.json" "$work/p2.json" || fail "packing the same data twice differs"
+expect_rc 0 "inspect" "$hemis" inspect "$work/p1.json"
+grep -q "records.learner: 2000 (ok)" "$work/out" || fail "inspect does not show 2000 learners"
+expect_rc 0 "validate package" "$hemis" validate "$work/p1.json"
+
+# pack refuses data with errors unless forced; a tampered package is unreadable (exit 2).
+expect_rc 1 "pack faulty" "$hemis" pack "$work/faulty" --institution QHI --period 2026 -o "$work/bad.json"
+[ ! -e "$work/bad.json" ] || fail "pack wrote a package for data with errors"
+sed 's/"phien_ban":"1"/"phien_ban":"2"/' "$work/p1.json" >"$work/tampered.json"
+expect_rc 2 "inspect tampered" "$hemis" inspect "$work/tampered.json"
+grep -q "content_sha256 does not match" "$work/err" || fail "tampering not named"
+
+# the checked-in faulty fixture prints the checked-in findings (parity with the wasm tests).
+expect_rc 1 "validate fixture" "$hemis" validate "$fixtures/faulty" --json
+cmp -s "$work/out" "$fixtures/faulty/expected.json" || fail "fixture findings changed"
+expect_rc 0 "validate edge fixture" "$hemis" validate "$fixtures/edge"
+
+# usage errors and unreadable input exit 2 with a message.
+expect_rc 2 "no subcommand" "$hemis"
+expect_rc 2 "missing file" "$hemis" validate "$work/nope.csv"
+grep -q "not found" "$work/err" || fail "missing file not named"
+printf 'a,b\n1,2\n' >"$work/other.csv"
+expect_rc 2 "unknown csv name" "$hemis" validate "$work/other.csv"
+expect_rc 2 "bad faults" "$hemis" generate --faults 2 --out "$work/x"
+
+# templates print the interchange header.
+expect_rc 0 "template" "$hemis" template staff
+[ "$(cat "$work/out")" = "ma_can_bo,so_dinh_danh,ho_ten,ngay_sinh,gioi_tinh,trinh_do,chuc_danh,loai_hop_dong,don_vi,email,phien_ban,su_kien,cap_nhat_luc" ] \
+  || fail "staff template header: $(cat "$work/out")"
+
+# English messages on request.
+expect_rc 1 "validate en" "$hemis" --lang en validate "$fixtures/faulty"
+grep -q "Personal ID '00120301234' must be exactly 12 digits." "$work/out" || fail "English message missing"
+
+[ "$failures" -eq 0 ] && echo "cli_test: all checks passed"
+exit $((failures > 0))
