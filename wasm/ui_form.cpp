@@ -19,6 +19,7 @@ void draw_record_findings(const FormState& form) {
 void draw_field(App& app, std::size_t i, double& last_edit) {
     const auto& spec = hemis::schema_of(app.form.entity).fields[i];
     ImGui::PushID(int(i));
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(field_label(spec.name));
     ImGui::SameLine(ImGui::GetFontSize() * 14);
     if (input_text("##value", app.form.values[i], ImGui::GetFontSize() * 22)) {
