@@ -16,16 +16,27 @@
     return Module.UTF8ToString(Module["_hemis_api_" + name].apply(null, args));
   }
   function json(name) { return JSON.parse(call.apply(null, arguments)); }
+  // True while a write-back to IndexedDB is running or queued (see wasm/browser_emscripten.cpp).
+  function isSaving() {
+    const s = Module.hemisSave;
+    return !!(s && (s.busy || s.again));
+  }
   function needReady() {
     if (!window.hemis.ready) throw new Error("hemis: not ready yet (wait for hemis.ready)");
   }
 
   window.hemis = {
     ready: false,
-    state: function () { needReady(); return json("state"); },
+    state: function () {
+      needReady();
+      const st = json("state");
+      st.saving = isSaving();
+      return st;
+    },
     counts: function () { needReady(); return json("state").counts; },
     lastValidation: function () { needReady(); return json("state").validation; },
     validate: function () { needReady(); return json("validate"); },
+    validateText: function () { needReady(); return call("validate"); },
     importCsv: function (entityOrFileName, text, options) {
       needReady();
       const replace = !(options && options.mode === "merge");
@@ -49,6 +60,10 @@
     record: function (entity, id) { needReady(); return json("record", entity, id); },
     navigate: function (route) { needReady(); Module._hemis_api_navigate(heapString(route)); }
   };
+  // Closing the tab while a save runs would lose the last change: ask the browser to confirm.
+  window.addEventListener("beforeunload", function (e) {
+    if (isSaving()) { e.preventDefault(); e.returnValue = ""; }
+  });
   window.addEventListener("hashchange", function () {
     if (window.hemis.ready) window.hemis.navigate(location.hash);
   });

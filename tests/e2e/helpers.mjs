@@ -1,7 +1,7 @@
 // Shared helpers for the browser tests: where the builds are, running the CLI, starting the
 // server and browser, and typing the way a person does (keys held long enough for ImGui, which
 // samples key state once per frame; IME composition through Chromium's DevTools input domain).
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -17,8 +17,18 @@ export const cli = process.env.HEMIS_CLI || join(repo, "build/native/cli/hemis")
 export const artifacts = join(repo, "test-artifacts/e2e");
 mkdirSync(artifacts, { recursive: true });
 
-export function hemisCli(args) {
-  return execFileSync(cli, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+// Runs the CLI; exit status 1 means "ran, found errors", which tests expect for faulty data.
+export function hemisCli(args, okStatus = [0, 1]) {
+  const r = spawnSync(cli, args, { encoding: "utf8" });
+  if (!okStatus.includes(r.status)) {
+    throw new Error(`hemis ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+// Waits until the last change has been written to IndexedDB.
+export async function waitSaved(page) {
+  await page.waitForFunction(() => !window.hemis.state().saving, null, { timeout: 10000 });
 }
 
 export function tempDir(prefix) {

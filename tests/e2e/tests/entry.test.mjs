@@ -3,7 +3,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { compose, press, session, shot, sleep, typeText, waitForTextFocus } from "../helpers.mjs";
+import {
+  compose, press, session, shot, sleep, typeText, waitForTextFocus, waitSaved,
+} from "../helpers.mjs";
 
 let s;
 before(async () => { s = await session(); });
@@ -71,6 +73,7 @@ test("a learner typed by keyboard is checked live, fixed, saved and still there 
   await press(page, "Enter", ["Control"]);
   await page.waitForFunction(() => window.hemis.form() && window.hemis.form().saved);
   await shot(page, "entry-2-fixed");
+  await waitSaved(page);
 
   await page.reload();
   await page.waitForFunction(() => window.hemis && window.hemis.ready);
