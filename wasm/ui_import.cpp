@@ -23,7 +23,11 @@ void draw_entity_choice(App& app, PendingImport& p) {
 }
 
 void draw_mapping(const PendingImport& p) {
-    ImGui::TextUnformatted(tr("import.mapping"));
+    // Open by default only when something does not match the template.
+    bool all_match = p.missing_fields.empty();
+    for (const auto& c : p.columns) all_match = all_match && c.field >= 0;
+    ImGui::SetNextItemOpen(!all_match, ImGuiCond_Appearing);
+    if (!ImGui::CollapsingHeader(tr("import.mapping"))) return;
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("mapping", 3, flags)) {
         ImGui::TableSetupColumn(tr("import.col_number"));
@@ -110,11 +114,11 @@ void draw_import(App& app) {
     if (!app.pending) return;
     if (!app.pending->failure.empty())
         ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", app.pending->failure.c_str());
-    draw_mapping(*app.pending);
-    ImGui::Separator();
-    draw_report(*app.pending);
-    ImGui::Separator();
     draw_confirm(app, *app.pending);
+    if (!app.pending) return;
+    ImGui::Separator();
+    draw_mapping(*app.pending);
+    draw_report(*app.pending);
 }
 
 }  // namespace web
