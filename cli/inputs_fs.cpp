@@ -27,12 +27,16 @@ void write_file(const std::string& path, const std::string& bytes) {
 
 namespace {
 
-bool is_package_path(const std::string& p) { return fs::path(p).extension() == ".json"; }
+bool is_package_path(const std::string& p) {
+    return fs::path(p).extension() == ".json";
+}
 
 void add_csv(Inputs& in, const std::string& path) {
     if (!add_csv_input(in.data, fs::path(path).filename().string(), read_file(path)))
-        throw InputError("không biết tệp này chứa đối tượng nào (cần learners.csv, staff.csv, "
-                         "programmes.csv hoặc learner_status.csv) / unknown CSV file name: " + path);
+        throw InputError(
+            "không biết tệp này chứa đối tượng nào (cần learners.csv, staff.csv, "
+            "programmes.csv hoặc learner_status.csv) / unknown CSV file name: " +
+            path);
 }
 
 }  // namespace
@@ -51,7 +55,8 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
             if (fs::exists(f)) files.push_back(f.string());
         }
     }
-    if (files.empty()) throw InputError("không có tệp dữ liệu nào để kiểm tra / no data files to check");
+    if (files.empty())
+        throw InputError("không có tệp dữ liệu nào để kiểm tra / no data files to check");
     const bool package = std::any_of(files.begin(), files.end(), is_package_path);
     if (package && files.size() > 1)
         throw InputError("hãy kiểm tra từng gói một / give one package at a time");

@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     app.add_option("--data", common.data_dir, "folder holding rules/ and reference/");
 
     cli::ValidateOptions vopt;
-    auto* validate = app.add_subcommand("validate", "check CSV files, a folder of them, or a package");
+    auto* validate =
+        app.add_subcommand("validate", "check CSV files, a folder of them, or a package");
     validate->add_option("paths", vopt.paths, "files or folders")->required();
     validate->add_flag("--json", vopt.json, "print JSON for machines");
 
@@ -30,7 +31,8 @@ int main(int argc, char** argv) {
     pack->add_option("--institution", popt.institution, "institution code (mã trường)")->required();
     pack->add_option("--period", popt.period, "reporting period, e.g. 2026")->required();
     pack->add_option("-o,--output", popt.output, "package file to write")->required();
-    pack->add_option("--created-at", popt.created_at, "ISO time for the manifest (default: latest update)");
+    pack->add_option("--created-at", popt.created_at,
+                     "ISO time for the manifest (default: latest update)");
     pack->add_option("--id", popt.package_id, "package id (default: derived from the content)");
     pack->add_flag("--force", popt.force, "write the package even when the data has errors");
 
@@ -40,14 +42,17 @@ int main(int argc, char** argv) {
 
     cli::GenerateOptions gopt;
     auto* generate = app.add_subcommand("generate", "write a synthetic institution");
-    generate->add_option("--learners", gopt.learners, "number of learners")->check(CLI::Range(1, 5000000));
+    generate->add_option("--learners", gopt.learners, "number of learners")
+        ->check(CLI::Range(1, 5000000));
     generate->add_option("--seed", gopt.seed, "random seed");
-    generate->add_option("--faults", gopt.faults, "share of learners with one injected fault (0..1)");
+    generate->add_option("--faults", gopt.faults,
+                         "share of learners with one injected fault (0..1)");
     generate->add_option("--out", gopt.out, "output folder")->required();
 
     std::string template_entity;
     auto* tmpl = app.add_subcommand("template", "print the CSV header of an entity");
-    tmpl->add_option("entity", template_entity, "learners | staff | programmes | status")->required();
+    tmpl->add_option("entity", template_entity, "learners | staff | programmes | status")
+        ->required();
 
     try {
         app.parse(argc, argv);

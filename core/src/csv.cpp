@@ -7,7 +7,9 @@
 
 namespace hemis {
 
-void CsvTable::set_header(std::vector<std::string> header) { header_ = std::move(header); }
+void CsvTable::set_header(std::vector<std::string> header) {
+    header_ = std::move(header);
+}
 
 void CsvTable::push_cell(std::string_view value) {
     const auto offset = static_cast<std::uint32_t>(text_.size());
@@ -94,7 +96,8 @@ bool read_field(Cursor& c, std::string& out, bool& text_after_quote) {
 
 // Reads one record; returns false at end of input.
 bool read_record(Cursor& c, RawRecord& rec, CsvTable& table) {
-    while (!c.done() && c.take_newline()) {}  // blank lines
+    while (!c.done() && c.take_newline()) {
+    }  // blank lines
     if (c.done()) return false;
     rec.count = 0;
     rec.row = c.line;
@@ -132,8 +135,8 @@ void clean_cells(RawRecord& rec, CsvTable& table, std::vector<std::string_view>&
         std::string& cell = rec.cells[i];
         const std::size_t bad = text::find_invalid_utf8(cell);
         if (bad != std::string_view::npos) {
-            table.add_issue({CsvIssue::Kind::invalid_utf8, rec.row, static_cast<std::uint32_t>(i + 1),
-                             static_cast<std::uint32_t>(bad)});
+            table.add_issue({CsvIssue::Kind::invalid_utf8, rec.row,
+                             static_cast<std::uint32_t>(i + 1), static_cast<std::uint32_t>(bad)});
             cell = text::replace_invalid_utf8(cell);
         }
         views.push_back(text::trim(cell));

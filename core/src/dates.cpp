@@ -8,7 +8,9 @@ namespace hemis {
 
 namespace {
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -70,8 +72,8 @@ std::optional<Date> parse_date(std::string_view s) {
     if (a == std::string_view::npos) return std::nullopt;
     const std::size_t b = s.find(s[a], a + 1);
     if (b == std::string_view::npos) return std::nullopt;
-    if (parse_number(s.substr(0, a), 1, 2, d) && parse_number(s.substr(a + 1, b - a - 1), 1, 2, m) &&
-        parse_number(s.substr(b + 1), 4, 4, y))
+    if (parse_number(s.substr(0, a), 1, 2, d) &&
+        parse_number(s.substr(a + 1, b - a - 1), 1, 2, m) && parse_number(s.substr(b + 1), 4, 4, y))
         return checked(y, m, d);
     return std::nullopt;
 }

@@ -16,7 +16,9 @@ void add_meta(std::vector<FieldSpec>& f) {
 
 EntitySchema make_programme() {
     EntitySchema s{Entity::programme, "programme", "programmes.csv", {"ma_nganh"}, {}};
-    s.fields = {{"ma_nganh", T::digits}, {"ten_nganh", T::text}, {"trinh_do", T::code},
+    s.fields = {{"ma_nganh", T::digits},
+                {"ten_nganh", T::text},
+                {"trinh_do", T::code},
                 {"hinh_thuc", T::code}};
     add_meta(s.fields);
     return s;
@@ -24,9 +26,9 @@ EntitySchema make_programme() {
 
 EntitySchema make_staff() {
     EntitySchema s{Entity::staff, "staff", "staff.csv", {"ma_can_bo"}, {}};
-    s.fields = {{"ma_can_bo", T::text},     {"so_dinh_danh", T::digits}, {"ho_ten", T::text},
-                {"ngay_sinh", T::date},     {"gioi_tinh", T::code},      {"trinh_do", T::code},
-                {"chuc_danh", T::code},     {"loai_hop_dong", T::code},  {"don_vi", T::text},
+    s.fields = {{"ma_can_bo", T::text}, {"so_dinh_danh", T::digits}, {"ho_ten", T::text},
+                {"ngay_sinh", T::date}, {"gioi_tinh", T::code},      {"trinh_do", T::code},
+                {"chuc_danh", T::code}, {"loai_hop_dong", T::code},  {"don_vi", T::text},
                 {"email", T::text}};
     add_meta(s.fields);
     return s;
@@ -34,15 +36,24 @@ EntitySchema make_staff() {
 
 EntitySchema make_learner() {
     EntitySchema s{Entity::learner, "learner", "learners.csv", {"ma_nguoi_hoc"}, {}};
-    s.fields = {{"ma_nguoi_hoc", T::text},       {"so_dinh_danh", T::digits},
-                {"ho_ten", T::text},             {"ngay_sinh", T::date},
-                {"gioi_tinh", T::code},          {"ma_dan_toc", T::code},
-                {"ma_quoc_tich", T::code},       {"ma_tinh_noi_sinh", T::code},
-                {"ma_tinh_thuong_tru", T::code}, {"ma_nganh", T::digits},
-                {"nam_nhap_hoc", T::integer},    {"ngay_nhap_hoc", T::date},
-                {"phuong_thuc_tuyen_sinh", T::code}, {"trang_thai", T::code},
-                {"ngay_tot_nghiep", T::date},    {"xep_loai_tot_nghiep", T::code},
-                {"so_hieu_van_bang", T::text},   {"dien_thoai", T::text},
+    s.fields = {{"ma_nguoi_hoc", T::text},
+                {"so_dinh_danh", T::digits},
+                {"ho_ten", T::text},
+                {"ngay_sinh", T::date},
+                {"gioi_tinh", T::code},
+                {"ma_dan_toc", T::code},
+                {"ma_quoc_tich", T::code},
+                {"ma_tinh_noi_sinh", T::code},
+                {"ma_tinh_thuong_tru", T::code},
+                {"ma_nganh", T::digits},
+                {"nam_nhap_hoc", T::integer},
+                {"ngay_nhap_hoc", T::date},
+                {"phuong_thuc_tuyen_sinh", T::code},
+                {"trang_thai", T::code},
+                {"ngay_tot_nghiep", T::date},
+                {"xep_loai_tot_nghiep", T::code},
+                {"so_hieu_van_bang", T::text},
+                {"dien_thoai", T::text},
                 {"email", T::text}};
     add_meta(s.fields);
     return s;
@@ -50,9 +61,11 @@ EntitySchema make_learner() {
 
 // Enrolment status history: one row per change of a learner's status.
 EntitySchema make_status() {
-    EntitySchema s{Entity::status, "status", "learner_status.csv",
-                   {"ma_nguoi_hoc", "ngay_hieu_luc"}, {}};
-    s.fields = {{"ma_nguoi_hoc", T::text}, {"trang_thai", T::code}, {"ngay_hieu_luc", T::date},
+    EntitySchema s{
+        Entity::status, "status", "learner_status.csv", {"ma_nguoi_hoc", "ngay_hieu_luc"}, {}};
+    s.fields = {{"ma_nguoi_hoc", T::text},
+                {"trang_thai", T::code},
+                {"ngay_hieu_luc", T::date},
                 {"so_quyet_dinh", T::text}};
     add_meta(s.fields);
     return s;
@@ -72,8 +85,12 @@ int EntitySchema::field_index(std::string_view field) const {
     return -1;
 }
 
-const EntitySchema& schema_of(Entity e) { return schemas()[std::size_t(e)]; }
-std::string_view entity_name(Entity e) { return schema_of(e).name; }
+const EntitySchema& schema_of(Entity e) {
+    return schemas()[std::size_t(e)];
+}
+std::string_view entity_name(Entity e) {
+    return schema_of(e).name;
+}
 
 std::optional<Entity> entity_from_name(std::string_view name) {
     for (const auto& s : schemas())

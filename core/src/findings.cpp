@@ -6,7 +6,9 @@
 
 namespace hemis {
 
-std::string_view severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
+std::string_view severity_name(Severity s) {
+    return s == Severity::error ? "error" : "warning";
+}
 
 void sort_findings(std::vector<Finding>& findings) {
     const auto key = [](const Finding& f) {

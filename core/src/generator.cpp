@@ -23,15 +23,25 @@ public:
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(gen_() % n); }
     int between(int lo, int hi) { return lo + int(below(std::size_t(hi - lo + 1))); }
     bool chance(double p) { return double(gen_() >> 11) * 0x1.0p-53 < p; }
-    template <class T> const T& pick(std::span<const T> items) { return items[below(items.size())]; }
-    template <class T> const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
+    template <class T>
+    const T& pick(std::span<const T> items) {
+        return items[below(items.size())];
+    }
+    template <class T>
+    const T& pick(const std::vector<T>& items) {
+        return items[below(items.size())];
+    }
 
 private:
     std::mt19937_64 gen_;
 };
 
-std::string two(int n) { return {char('0' + n / 10 % 10), char('0' + n % 10)}; }
-std::string dmy(const Date& d) { return two(d.day) + "/" + two(d.month) + "/" + std::to_string(d.year); }
+std::string two(int n) {
+    return {char('0' + n / 10 % 10), char('0' + n % 10)};
+}
+std::string dmy(const Date& d) {
+    return two(d.day) + "/" + two(d.month) + "/" + std::to_string(d.year);
+}
 
 std::vector<std::string> codes_of(const Rulebook& book, const char* catalog) {
     const Catalog* c = book.catalog(catalog);
@@ -73,10 +83,12 @@ struct Person {
 
 class Generator {
 public:
-    Generator(const Rulebook& book, const GeneratorOptions& opt) : book_(book), opt_(opt), rng_(opt.seed) {
+    Generator(const Rulebook& book, const GeneratorOptions& opt)
+        : book_(book), opt_(opt), rng_(opt.seed) {
         const Catalog* cccd = book.catalog("cccd_tinh");
         if (!cccd) throw RulebookError("generator needs catalog cccd_tinh");
-        for (const auto& e : cccd->entries()) cccd_provinces_.push_back({e.code, e.attributes.at(0)});
+        for (const auto& e : cccd->entries())
+            cccd_provinces_.push_back({e.code, e.attributes.at(0)});
         for (const auto& c : codes_of(book, "nganh"))
             if (c.size() == 7 && c[0] == '7') bachelor_majors_.push_back(c);
         ethnic_ = codes_of(book, "dan_toc");
@@ -98,8 +110,8 @@ private:
     void keep_unique(std::string& id) {
         while (!used_ids_.insert(id).second) id.back() = char('0' + rng_.below(10));
     }
-    void expect(std::size_t i, const char* rule, std::string_view field, const std::vector<std::string>& row,
-                Rulebook::Vars extra = {});
+    void expect(std::size_t i, const char* rule, std::string_view field,
+                const std::vector<std::string>& row, Rulebook::Vars extra = {});
 
     const Rulebook& book_;
     GeneratorOptions opt_;
@@ -107,8 +119,8 @@ private:
     std::vector<std::pair<std::string, std::string>> cccd_provinces_;  // cccd code, GSO code
     std::vector<std::string> bachelor_majors_, offered_, ethnic_, residence_, methods_;
     std::set<std::string> used_ids_;
-    Sheet programmes_{Entity::programme, {}}, staff_{Entity::staff, {}}, learners_{Entity::learner, {}},
-        status_{Entity::status, {}};
+    Sheet programmes_{Entity::programme, {}}, staff_{Entity::staff, {}},
+        learners_{Entity::learner, {}}, status_{Entity::status, {}};
     std::vector<Person> people_;
     std::vector<bool> faulted_;
     std::vector<Finding> expected_;
@@ -130,7 +142,8 @@ Person Generator::person(int year_from, int year_to) {
     // One statement per draw: the operands of + are evaluated in an unspecified order, and
     // compilers differ, which would make native and wasm names differ.
     const std::string_view family = rng_.pick(names::family());
-    const std::string_view middle = rng_.pick(p.male ? names::middle_male() : names::middle_female());
+    const std::string_view middle =
+        rng_.pick(p.male ? names::middle_male() : names::middle_female());
     const std::string_view given = rng_.pick(p.male ? names::given_male() : names::given_female());
     p.name = std::string(family) + " " + std::string(middle) + " " + std::string(given);
     return p;
@@ -156,7 +169,8 @@ void Generator::programmes() {
 
 void Generator::staff() {
     static const std::vector<std::string> degrees = {"TS", "TS", "ThS", "ThS", "ThS", "DH"};
-    static const std::vector<std::string> contracts = {"vien_chuc", "vien_chuc", "hop_dong", "thinh_giang"};
+    static const std::vector<std::string> contracts = {"vien_chuc", "vien_chuc", "hop_dong",
+                                                       "thinh_giang"};
     const std::size_t n = 10 + opt_.learners / 25;
     for (std::size_t i = 0; i < n; ++i) {
         Person p = person(1960, 1995);
@@ -169,7 +183,8 @@ void Generator::staff() {
         staff_.set(row, "ngay_sinh", dmy(p.birth));
         staff_.set(row, "gioi_tinh", p.male ? "Nam" : "Nữ");
         staff_.set(row, "trinh_do", degree);
-        staff_.set(row, "chuc_danh", degree == "TS" && rng_.chance(0.2) ? (rng_.chance(0.3) ? "GS" : "PGS") : "");
+        staff_.set(row, "chuc_danh",
+                   degree == "TS" && rng_.chance(0.2) ? (rng_.chance(0.3) ? "GS" : "PGS") : "");
         staff_.set(row, "loai_hop_dong", rng_.pick(contracts));
         staff_.set(row, "don_vi", std::string(rng_.pick(names::units())));
         staff_.set(row, "email", "cb" + std::to_string(100000 + i) + "@example.edu.vn");
@@ -192,11 +207,15 @@ void Generator::learner_row(std::size_t i) {
     const int year = std::min(p.birth.year + 18 + rng_.between(0, 1), 2026);
     const Date admitted{year, 9, rng_.between(1, 15)};
     std::string status = year <= 2022 && rng_.chance(0.6) ? "da_tot_nghiep"
-                       : rng_.chance(0.05) ? "bao_luu" : rng_.chance(0.03) ? "thoi_hoc" : "dang_hoc";
+                         : rng_.chance(0.05)              ? "bao_luu"
+                         : rng_.chance(0.03)              ? "thoi_hoc"
+                                                          : "dang_hoc";
     const std::string code = "SV" + std::to_string(year) + std::to_string(1000000 + i).substr(1);
 
     auto& row = learners_.add();
-    const auto set = [&](std::string_view f, std::string v) { learners_.set(row, f, std::move(v)); };
+    const auto set = [&](std::string_view f, std::string v) {
+        learners_.set(row, f, std::move(v));
+    };
     set("ma_nguoi_hoc", code);
     set("so_dinh_danh", p.id);
     set("ho_ten", p.name);
@@ -246,8 +265,8 @@ void Generator::expect(std::size_t i, const char* rule, std::string_view field,
     const auto& s = schema_of(Entity::learner);
     const int f = s.field_index(field);
     expected_.push_back(book_.make_finding(rule, Entity::learner, "learners.csv", row[0],
-                                           std::uint32_t(i + 2), std::uint32_t(f + 1), std::string(field),
-                                           row[std::size_t(f)], extra));
+                                           std::uint32_t(i + 2), std::uint32_t(f + 1),
+                                           std::string(field), row[std::size_t(f)], extra));
 }
 
 // Each fault produces exactly one finding, whose rule, row, column and value are known here.
@@ -267,15 +286,14 @@ void Generator::inject_fault(std::size_t i, std::vector<std::string>& row, Perso
         case 2:
             at("ngay_sinh") = "31/02/" + std::to_string(p.birth.year);
             return expect(i, "learner.ngay_sinh.date", "ngay_sinh", row);
-        case 3:
-            at("ho_ten").clear();
-            return expect(i, "learner.ho_ten.required", "ho_ten", row);
+        case 3: at("ho_ten").clear(); return expect(i, "learner.ho_ten.required", "ho_ten", row);
         case 4: {
             const std::string expected = two(p.birth.year % 100);
             std::string& id = at("so_dinh_danh");
             id.replace(4, 2, two((p.birth.year + 3) % 100));
             keep_unique(id);
-            return expect(i, "learner.so_dinh_danh.birth_year", "so_dinh_danh", row, {{"expected", expected}});
+            return expect(i, "learner.so_dinh_danh.birth_year", "so_dinh_danh", row,
+                          {{"expected", expected}});
         }
         case 5:
             at("dien_thoai") = "12345";

@@ -19,7 +19,8 @@ bool add_csv_input(Dataset& data, std::string file_name, std::string_view bytes,
     if (!entity) return false;
     const auto slash = file_name.find_last_of("/\\");
     if (slash != std::string::npos) file_name.erase(0, slash + 1);
-    data.sets[std::size_t(*entity)] = make_record_set(*entity, std::move(file_name), read_csv(bytes));
+    data.sets[std::size_t(*entity)] =
+        make_record_set(*entity, std::move(file_name), read_csv(bytes));
     return true;
 }
 

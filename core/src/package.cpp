@@ -40,11 +40,14 @@ std::string hash_line(Entity e, const std::string& record_text) {
 ojson manifest_json(const Manifest& m) {
     ojson counts = ojson::object();
     for (Entity e : kAllEntities) counts[std::string(entity_name(e))] = m.counts[std::size_t(e)];
-    return {{"format_version", m.format_version}, {"package_id", m.package_id},
-            {"institution", m.institution},       {"period", m.period},
+    return {{"format_version", m.format_version},
+            {"package_id", m.package_id},
+            {"institution", m.institution},
+            {"period", m.period},
             {"created_at", m.created_at},
             {"rulebook", {{"version", m.rulebook_version}, {"hash", m.rulebook_hash}}},
-            {"core_version", m.core_version},     {"counts", counts},
+            {"core_version", m.core_version},
+            {"counts", counts},
             {"content_sha256", m.content_sha256},
             {"verdict", {{"errors", m.errors}, {"warnings", m.warnings}}}};
 }
@@ -75,7 +78,8 @@ std::string write_package(const Dataset& data, const Rulebook& rulebook, const V
             hash.update(hash_line(e, text));
             bodies[std::size_t(e)] += (row ? ",\n" : "\n") + text;
             const auto u = set->value(row, updated);
-            if (is_iso_datetime(u) && std::string(u) > latest_update) latest_update = std::string(u);
+            if (is_iso_datetime(u) && std::string(u) > latest_update)
+                latest_update = std::string(u);
         }
     }
     m.content_sha256 = hash.hex_digest();
@@ -94,7 +98,9 @@ std::string write_package(const Dataset& data, const Rulebook& rulebook, const V
 
 namespace {
 
-[[noreturn]] void fail(const std::string& what) { throw PackageError(what); }
+[[noreturn]] void fail(const std::string& what) {
+    throw PackageError(what);
+}
 
 Manifest read_manifest(const json& j) {
     Manifest m;
@@ -108,7 +114,9 @@ Manifest read_manifest(const json& j) {
     m.rulebook_version = j.at("rulebook").at("version").get<std::string>();
     m.rulebook_hash = j.at("rulebook").at("hash").get<std::string>();
     m.core_version = j.at("core_version").get<std::string>();
-    for (Entity e : kAllEntities) m.counts[std::size_t(e)] = j.at("counts").at(std::string(entity_name(e))).get<std::size_t>();
+    for (Entity e : kAllEntities)
+        m.counts[std::size_t(e)] =
+            j.at("counts").at(std::string(entity_name(e))).get<std::size_t>();
     m.content_sha256 = j.at("content_sha256").get<std::string>();
     m.errors = j.at("verdict").at("errors").get<std::size_t>();
     m.warnings = j.at("verdict").at("warnings").get<std::size_t>();
@@ -165,7 +173,8 @@ Package read_package(std::string_view text) {
             p.data.sets[std::size_t(e)] = read_records(e, records.at(name), hash);
             const std::size_t n = p.data.count(e);
             if (n != p.manifest.counts[std::size_t(e)])
-                fail("records." + name + " holds " + std::to_string(n) + " records but the manifest says " +
+                fail("records." + name + " holds " + std::to_string(n) +
+                     " records but the manifest says " +
                      std::to_string(p.manifest.counts[std::size_t(e)]));
         }
         if (hash.hex_digest() != p.manifest.content_sha256)

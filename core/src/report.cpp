@@ -20,12 +20,22 @@ struct Labels {
     const char* csv_header;
 };
 
-const Labels kVi{"LỖI", "CẢNH BÁO", "Không có lỗi hay cảnh báo nào.", "Tổng cộng: {0} lỗi, {1} cảnh báo.",
-                 "Số bản ghi", "muc_do,quy_tac,doi_tuong,tep,hang,cot,ban_ghi,truong,gia_tri,thong_bao"};
-const Labels kEn{"ERROR", "WARNING", "No errors or warnings.", "Total: {0} errors, {1} warnings.",
-                 "Records", "severity,rule,entity,file,row,column,record,field,value,message"};
+const Labels kVi{"LỖI",
+                 "CẢNH BÁO",
+                 "Không có lỗi hay cảnh báo nào.",
+                 "Tổng cộng: {0} lỗi, {1} cảnh báo.",
+                 "Số bản ghi",
+                 "muc_do,quy_tac,doi_tuong,tep,hang,cot,ban_ghi,truong,gia_tri,thong_bao"};
+const Labels kEn{"ERROR",
+                 "WARNING",
+                 "No errors or warnings.",
+                 "Total: {0} errors, {1} warnings.",
+                 "Records",
+                 "severity,rule,entity,file,row,column,record,field,value,message"};
 
-const Labels& labels(Lang lang) { return lang == Lang::vi ? kVi : kEn; }
+const Labels& labels(Lang lang) {
+    return lang == Lang::vi ? kVi : kEn;
+}
 
 std::string summary_line(const Verdict& v, Lang lang) {
     std::string s = labels(lang).summary;
@@ -34,7 +44,9 @@ std::string summary_line(const Verdict& v, Lang lang) {
     return s;
 }
 
-ojson nullable(std::uint32_t n) { return n ? ojson(n) : ojson(nullptr); }
+ojson nullable(std::uint32_t n) {
+    return n ? ojson(n) : ojson(nullptr);
+}
 
 // A cell a spreadsheet would run as a formula gets a leading apostrophe, unless it is a number.
 std::string inert(std::string_view cell) {
@@ -53,8 +65,10 @@ std::string verdict_to_json(const Verdict& v, Lang lang) {
     doc["rulebook"] = {{"version", v.rulebook_version}, {"hash", v.rulebook_hash}};
     doc["core_version"] = kCoreVersion;
     ojson records = ojson::object();
-    for (Entity e : kAllEntities) records[std::string(entity_name(e))] = v.summary.records[std::size_t(e)];
-    doc["summary"] = {{"errors", v.summary.errors}, {"warnings", v.summary.warnings}, {"records", records}};
+    for (Entity e : kAllEntities)
+        records[std::string(entity_name(e))] = v.summary.records[std::size_t(e)];
+    doc["summary"] = {
+        {"errors", v.summary.errors}, {"warnings", v.summary.warnings}, {"records", records}};
     ojson list = ojson::array();
     for (const auto& f : v.findings) {
         list.push_back({{"rule", f.rule},
@@ -96,11 +110,16 @@ std::string verdict_to_csv(const Verdict& v, Lang lang) {
     out += labels(lang).csv_header;
     out += "\r\n";
     for (const auto& f : v.findings) {
-        const std::string cells[] = {
-            std::string(severity_name(f.severity)), f.rule,
-            std::string(f.entity ? entity_name(*f.entity) : ""), f.file,
-            f.row ? std::to_string(f.row) : "", f.column ? std::to_string(f.column) : "",
-            f.record, f.field, f.value, f.message(lang)};
+        const std::string cells[] = {std::string(severity_name(f.severity)),
+                                     f.rule,
+                                     std::string(f.entity ? entity_name(*f.entity) : ""),
+                                     f.file,
+                                     f.row ? std::to_string(f.row) : "",
+                                     f.column ? std::to_string(f.column) : "",
+                                     f.record,
+                                     f.field,
+                                     f.value,
+                                     f.message(lang)};
         for (std::size_t i = 0; i < std::size(cells); ++i) {
             if (i) out.push_back(',');
             append_csv_field(out, inert(cells[i]));

@@ -15,9 +15,12 @@ std::optional<double> parse_number(std::string_view s) {
     std::size_t i = s.size() && s[0] == '-' ? 1 : 0;
     bool digit = false, dot = false;
     for (; i < s.size(); ++i) {
-        if (s[i] >= '0' && s[i] <= '9') digit = true;
-        else if (s[i] == '.' && !dot) dot = true;
-        else return std::nullopt;
+        if (s[i] >= '0' && s[i] <= '9')
+            digit = true;
+        else if (s[i] == '.' && !dot)
+            dot = true;
+        else
+            return std::nullopt;
     }
     if (!digit) return std::nullopt;
     return std::strtod(std::string(s).c_str(), nullptr);
@@ -72,7 +75,8 @@ bool check_compare(const CompiledRule& r, const RecordView& rec, Rulebook::Vars&
 bool check_citizen_id(const CompiledRule& r, const RecordView& rec, std::string_view id,
                       Rulebook::Vars& extra) {
     if (id.size() != 12 || !text::is_ascii_digits(id)) return true;  // the format rule reports it
-    if (r.check == "province") return r.catalog->find(id.substr(0, 3), std::nullopt) == Catalog::Lookup::valid;
+    if (r.check == "province")
+        return r.catalog->find(id.substr(0, 3), std::nullopt) == Catalog::Lookup::valid;
     const auto birth = r.birth_date >= 0 ? parse_date(rec.value(r.birth_date)) : std::nullopt;
     if (r.check == "birth_year") {
         if (!birth) return true;
@@ -88,7 +92,9 @@ bool check_citizen_id(const CompiledRule& r, const RecordView& rec, std::string_
     std::string expected;
     bool ok = false;
     for (const auto& e : r.catalog->entries()) {
-        if ((!century.empty() && e.attributes[ci] != century) || (!g.empty() && e.attributes[gi] != g)) continue;
+        if ((!century.empty() && e.attributes[ci] != century) ||
+            (!g.empty() && e.attributes[gi] != g))
+            continue;
         ok = ok || e.code == id.substr(3, 1);
         expected += (expected.empty() ? "" : "/") + e.code;
     }

@@ -18,17 +18,18 @@ using nlohmann::json;
 namespace {
 
 const std::map<std::string, RuleKind, std::less<>> kKinds = {
-    {"input", RuleKind::input},       {"required", RuleKind::required},
-    {"format", RuleKind::format},     {"date", RuleKind::date},
-    {"datetime", RuleKind::datetime}, {"code", RuleKind::code},
-    {"range", RuleKind::range},       {"compare", RuleKind::compare},
+    {"input", RuleKind::input},           {"required", RuleKind::required},
+    {"format", RuleKind::format},         {"date", RuleKind::date},
+    {"datetime", RuleKind::datetime},     {"code", RuleKind::code},
+    {"range", RuleKind::range},           {"compare", RuleKind::compare},
     {"citizen_id", RuleKind::citizen_id}, {"unique", RuleKind::unique},
     {"reference", RuleKind::reference},   {"tolerance", RuleKind::tolerance}};
 
 // Number of fields each kind takes; -1 means one or more.
 int field_count(RuleKind k) {
     switch (k) {
-        case RuleKind::input: case RuleKind::tolerance: return 0;
+        case RuleKind::input:
+        case RuleKind::tolerance: return 0;
         case RuleKind::compare: return 2;
         case RuleKind::unique: return -1;
         default: return 1;
@@ -45,7 +46,9 @@ struct RuleCompiler {
     const json& p;  // params
     std::string where;
 
-    [[noreturn]] void fail(const std::string& what) const { throw RulebookError(where + ": " + what); }
+    [[noreturn]] void fail(const std::string& what) const {
+        throw RulebookError(where + ": " + what);
+    }
 
     int field(const std::string& name, Entity e) const {
         const int f = schema_of(e).field_index(name);
@@ -70,7 +73,8 @@ struct RuleCompiler {
                 r.max_length = p.value("max_length", -1);
                 if (p.contains("pattern")) {
                     try {
-                        r.pattern.emplace(p.at("pattern").get<std::string>(), std::regex::ECMAScript);
+                        r.pattern.emplace(p.at("pattern").get<std::string>(),
+                                          std::regex::ECMAScript);
                     } catch (const std::regex_error&) {
                         fail("bad pattern");
                     }
@@ -90,9 +94,7 @@ struct RuleCompiler {
                 if (r.op != "<" && r.op != "<=" && r.op != ">" && r.op != ">=" && r.op != "==")
                     fail("unknown comparison '" + r.op + "'");
                 break;
-            case RuleKind::citizen_id:
-                compile_citizen_id();
-                break;
+            case RuleKind::citizen_id: compile_citizen_id(); break;
             case RuleKind::reference: {
                 const auto target = entity_from_name(p.at("entity").get<std::string>());
                 if (!target) fail("unknown target entity");
@@ -101,13 +103,13 @@ struct RuleCompiler {
                 break;
             }
             case RuleKind::tolerance:
-                r.counted = p.value("severity", "warning") == "error" ? Severity::error : Severity::warning;
+                r.counted =
+                    p.value("severity", "warning") == "error" ? Severity::error : Severity::warning;
                 r.max_share = p.at("max_share").get<double>();
                 r.min_records = p.value("min_records", std::size_t{1});
                 if (!r.entity) fail("tolerance needs an entity");
                 break;
-            default:
-                break;
+            default: break;
         }
     }
 
@@ -117,7 +119,8 @@ struct RuleCompiler {
         r.birth_date = optional_field("birth_date");
         r.gender = optional_field("gender");
         if (r.check == "century_gender") {
-            if (r.catalog->attribute_index("century") < 0 || r.catalog->attribute_index("gender") < 0)
+            if (r.catalog->attribute_index("century") < 0 ||
+                r.catalog->attribute_index("gender") < 0)
                 fail("catalog needs attributes century and gender");
         } else if (r.check != "birth_year" && r.check != "province") {
             fail("unknown citizen_id check '" + r.check + "'");
@@ -203,7 +206,8 @@ Rulebook Rulebook::load(std::string_view rulebook_json, const FileLoader& catalo
     }
     auto impl = std::make_shared<Impl>();
     try {
-        if (!doc.is_object() || doc.at("format").get<int>() != 1) throw RulebookError("unsupported rulebook format");
+        if (!doc.is_object() || doc.at("format").get<int>() != 1)
+            throw RulebookError("unsupported rulebook format");
         impl->version = doc.at("version").get<std::string>();
         std::string hash_input = "hemis-rulebook\n" + doc.dump();
         load_catalogs(doc.at("catalogs"), catalogs, *impl, hash_input);
@@ -212,7 +216,8 @@ Rulebook Rulebook::load(std::string_view rulebook_json, const FileLoader& catalo
             try {
                 impl->rules.push_back(compile_rule(rules[i], i, *impl));
             } catch (const json::exception& e) {
-                throw RulebookError("rule " + std::to_string(i + 1) + " has a wrong shape: " + e.what());
+                throw RulebookError("rule " + std::to_string(i + 1) +
+                                    " has a wrong shape: " + e.what());
             }
             if (!impl->by_id.emplace(impl->rules.back().id, i).second)
                 throw RulebookError("duplicate rule id '" + impl->rules.back().id + "'");
@@ -228,8 +233,12 @@ Rulebook Rulebook::load(std::string_view rulebook_json, const FileLoader& catalo
     return book;
 }
 
-const std::string& Rulebook::version() const { return impl_->version; }
-const std::string& Rulebook::hash() const { return impl_->hash; }
+const std::string& Rulebook::version() const {
+    return impl_->version;
+}
+const std::string& Rulebook::hash() const {
+    return impl_->hash;
+}
 
 const Catalog* Rulebook::catalog(std::string_view name) const {
     const auto it = impl_->catalogs.find(name);
@@ -239,7 +248,8 @@ const Catalog* Rulebook::catalog(std::string_view name) const {
 std::vector<RuleInfo> Rulebook::rules() const {
     std::vector<RuleInfo> out;
     for (const auto& r : impl_->rules)
-        out.push_back({r.id, r.kind_name, r.severity, r.entity, r.field_names, r.message_vi, r.message_en});
+        out.push_back(
+            {r.id, r.kind_name, r.severity, r.entity, r.field_names, r.message_vi, r.message_en});
     return out;
 }
 
@@ -260,8 +270,16 @@ Finding finding_for(const CompiledRule& r, std::optional<Entity> entity, std::st
     vars.insert(vars.end(), r.params.begin(), r.params.end());
     Severity sev = r.severity;
     if (r.kind == RuleKind::code && r.catalog->partial) sev = Severity::warning;
-    return Finding{r.id, sev, entity, std::move(file), std::move(record), row, column,
-                   std::move(field), std::move(value), fill_message(r.message_vi, vars),
+    return Finding{r.id,
+                   sev,
+                   entity,
+                   std::move(file),
+                   std::move(record),
+                   row,
+                   column,
+                   std::move(field),
+                   std::move(value),
+                   fill_message(r.message_vi, vars),
                    fill_message(r.message_en, vars)};
 }
 

@@ -33,8 +33,10 @@ std::optional<Date> date_cell(const CsvTable& t, std::size_t row, int col) {
 void load_source(const json& src, const CsvTable& t, Catalog& cat, const std::string& where) {
     const int code = column_of(t, src.at("code").get<std::string>(), where);
     const int name = src.contains("name") ? column_of(t, src.at("name"), where) : -1;
-    const int from_col = src.contains("valid_from_column") ? column_of(t, src["valid_from_column"], where) : -1;
-    const int to_col = src.contains("valid_to_column") ? column_of(t, src["valid_to_column"], where) : -1;
+    const int from_col =
+        src.contains("valid_from_column") ? column_of(t, src["valid_from_column"], where) : -1;
+    const int to_col =
+        src.contains("valid_to_column") ? column_of(t, src["valid_to_column"], where) : -1;
     const auto from = date_param(src, "valid_from", where);
     const auto to = date_param(src, "valid_to", where);
     std::vector<std::pair<int, std::string>> filters;
@@ -48,9 +50,11 @@ void load_source(const json& src, const CsvTable& t, Catalog& cat, const std::st
         bool keep = !t.cell(r, code).empty();
         for (const auto& [col, value] : filters) keep = keep && t.cell(r, col) == value;
         if (!keep) continue;
-        Catalog::Entry e{std::string(t.cell(r, code)), name >= 0 ? std::string(t.cell(r, name)) : "",
+        Catalog::Entry e{std::string(t.cell(r, code)),
+                         name >= 0 ? std::string(t.cell(r, name)) : "",
                          from_col >= 0 ? date_cell(t, r, from_col) : from,
-                         to_col >= 0 ? date_cell(t, r, to_col) : to, {}};
+                         to_col >= 0 ? date_cell(t, r, to_col) : to,
+                         {}};
         for (int a : attrs) e.attributes.emplace_back(t.cell(r, a));
         cat.add(std::move(e));
     }
@@ -83,7 +87,8 @@ static void load_catalog(const std::string& name, const json& def, const FileLoa
         if (status != "real" && status != "partial")
             throw RulebookError("catalog " + name + ": status must be real or partial");
         cat.partial = status == "partial";
-        for (const auto& a : def.value("attributes", json::array())) cat.attribute_names.push_back(a);
+        for (const auto& a : def.value("attributes", json::array()))
+            cat.attribute_names.push_back(a);
         for (const auto& src : def.at("sources")) {
             const std::string file = src.at("file").get<std::string>();
             const std::string where = "catalog " + name + " (" + file + ")";

@@ -14,7 +14,17 @@
 namespace hemis {
 
 enum class RuleKind {
-    input, required, format, date, datetime, code, range, compare, citizen_id, unique, reference,
+    input,
+    required,
+    format,
+    date,
+    datetime,
+    code,
+    range,
+    compare,
+    citizen_id,
+    unique,
+    reference,
     tolerance
 };
 
@@ -79,9 +89,12 @@ Finding finding_for(const CompiledRule& r, std::optional<Entity> entity, std::st
                     std::string value, const Rulebook::Vars& extra);
 
 // Rule ids the validator raises for reading problems; every rulebook must define them.
-inline constexpr const char* kInputRules[] = {
-    "input.utf8", "input.csv_unterminated_quote", "input.csv_text_after_quote",
-    "input.csv_extra_fields", "input.column_unknown", "input.column_missing"};
+inline constexpr const char* kInputRules[] = {"input.utf8",
+                                              "input.csv_unterminated_quote",
+                                              "input.csv_text_after_quote",
+                                              "input.csv_extra_fields",
+                                              "input.column_unknown",
+                                              "input.column_missing"};
 
 std::string fill_message(std::string_view tmpl, const Rulebook::Vars& vars);
 

@@ -1,8 +1,8 @@
 // SHA-256 through libmd's OpenBSD-derived SHA-2 code.
 #include "hemis/sha256.hpp"
 
-#include <cstring>
 #include <sys/types.h>
+#include <cstring>
 
 #include <sha2.h>
 
@@ -10,7 +10,9 @@ namespace hemis {
 
 static_assert(sizeof(SHA2_CTX) <= 256, "Sha256::state_ is too small for SHA2_CTX");
 
-Sha256::Sha256() { SHA256Init(reinterpret_cast<SHA2_CTX*>(state_)); }
+Sha256::Sha256() {
+    SHA256Init(reinterpret_cast<SHA2_CTX*>(state_));
+}
 
 void Sha256::update(std::string_view bytes) {
     SHA256Update(reinterpret_cast<SHA2_CTX*>(state_),

@@ -2,8 +2,8 @@
 // byte offset of the first bad sequence (utf8proc only says "invalid"); normalisation is utf8proc.
 #include "hemis/text.hpp"
 
-#include <cstdlib>
 #include <utf8proc.h>
+#include <cstdlib>
 
 namespace hemis::text {
 
@@ -22,7 +22,8 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
     if (c < 0x80) return 1;
     std::size_t n;
     unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
     else if (c >= 0xE0 && c <= 0xEF) {
         n = 3;
         if (c == 0xE0) lo = 0xA0;
@@ -74,9 +75,10 @@ void append_nfc(std::string_view s, std::string& out) {
         return;
     }
     utf8proc_uint8_t* mapped = nullptr;
-    const auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                  static_cast<utf8proc_ssize_t>(s.size()), &mapped,
-                                  static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    const auto len =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                     static_cast<utf8proc_ssize_t>(s.size()), &mapped,
+                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
     if (len < 0) {  // only for invalid input, which callers have already replaced
         out.append(s);
         return;

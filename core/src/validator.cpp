@@ -24,7 +24,8 @@ public:
             if (r.kind == RuleKind::tolerance) check_tolerance(r);
         sort_findings(findings_);
         Verdict v{book_.version, book_.hash, {}, std::move(findings_)};
-        for (const auto& f : v.findings) (f.severity == Severity::error ? v.summary.errors : v.summary.warnings)++;
+        for (const auto& f : v.findings)
+            (f.severity == Severity::error ? v.summary.errors : v.summary.warnings)++;
         for (Entity e : kAllEntities) v.summary.records[std::size_t(e)] = data_.count(e);
         return v;
     }
@@ -32,7 +33,8 @@ public:
 private:
     void emit(const CompiledRule& r, const RecordSet& set, std::size_t row, int field,
               Rulebook::Vars extra = {}) {
-        const std::string name = field >= 0 ? std::string(schema_of(set.entity).fields[field].name) : "";
+        const std::string name =
+            field >= 0 ? std::string(schema_of(set.entity).fields[field].name) : "";
         findings_.push_back(finding_for(r, set.entity, set.source, set.record_id(row),
                                         set.table.source_row(row), set.column_number(field), name,
                                         std::string(set.value(row, field)), extra));
@@ -47,9 +49,12 @@ private:
         check_reading(set);
         for (const auto& r : book_.rules) {
             if (r.entity != set.entity) continue;
-            if (r.kind == RuleKind::unique) check_unique(r, set);
-            else if (r.kind == RuleKind::reference) check_reference(r, set);
-            else if (!r.fields.empty()) check_records(r, set);
+            if (r.kind == RuleKind::unique)
+                check_unique(r, set);
+            else if (r.kind == RuleKind::reference)
+                check_reference(r, set);
+            else if (!r.fields.empty())
+                check_records(r, set);
         }
     }
 
@@ -59,8 +64,10 @@ private:
         std::size_t lo = 0, hi = set.size();
         while (lo < hi) {
             const std::size_t mid = (lo + hi) / 2;
-            if (set.table.source_row(mid) < source_row) lo = mid + 1;
-            else hi = mid;
+            if (set.table.source_row(mid) < source_row)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         return lo < set.size() && set.table.source_row(lo) == source_row ? lo : set.size();
     }
@@ -70,17 +77,19 @@ private:
         for (const auto& issue : set.table.issues()) {
             const std::size_t col = issue.column;
             const std::string field = col >= 1 && col <= header.size() ? header[col - 1] : "";
-            const char* id = issue.kind == CsvIssue::Kind::invalid_utf8 ? "input.utf8"
-                           : issue.kind == CsvIssue::Kind::unterminated_quote ? "input.csv_unterminated_quote"
-                           : issue.kind == CsvIssue::Kind::text_after_quote ? "input.csv_text_after_quote"
-                           : "input.csv_extra_fields";
+            const char* id =
+                issue.kind == CsvIssue::Kind::invalid_utf8         ? "input.utf8"
+                : issue.kind == CsvIssue::Kind::unterminated_quote ? "input.csv_unterminated_quote"
+                : issue.kind == CsvIssue::Kind::text_after_quote   ? "input.csv_text_after_quote"
+                                                                   : "input.csv_extra_fields";
             const std::size_t row = row_at(set, issue.row);
             const bool known = row < set.size() && col >= 1 && col <= header.size();
             emit_input(id, set, issue.row, issue.column, field,
                        known ? std::string(set.table.cell(row, col - 1)) : "",
                        row < set.size() ? set.record_id(row) : "");
         }
-        for (const auto& u : set.unknown_columns) emit_input("input.column_unknown", set, 1, u.column, u.name, u.name);
+        for (const auto& u : set.unknown_columns)
+            emit_input("input.column_unknown", set, 1, u.column, u.name, u.name);
         // A required column that is absent is one finding, not one per record.
         for (const auto& r : book_.rules)
             if (r.entity == set.entity && r.kind == RuleKind::required && !r.when.active() &&
@@ -104,7 +113,8 @@ private:
     void check_unique(const CompiledRule& r, const RecordSet& set) {
         const auto hash = [&](std::size_t row) {
             std::size_t h = 0;
-            for (int f : r.fields) h = h * 1000003u ^ std::hash<std::string_view>{}(set.value(row, f));
+            for (int f : r.fields)
+                h = h * 1000003u ^ std::hash<std::string_view>{}(set.value(row, f));
             return h;
         };
         const auto equal = [&](std::size_t a, std::size_t b) {
@@ -112,14 +122,16 @@ private:
                 if (set.value(a, f) != set.value(b, f)) return false;
             return true;
         };
-        std::unordered_set<std::size_t, decltype(hash), decltype(equal)> seen(set.size(), hash, equal);
+        std::unordered_set<std::size_t, decltype(hash), decltype(equal)> seen(set.size(), hash,
+                                                                              equal);
         for (std::size_t row = 0; row < set.size(); ++row) {
             bool blank = false;
             for (int f : r.fields) blank = blank || set.value(row, f).empty();
             if (blank || !condition_holds(r.when, {set, row})) continue;
             const auto [it, fresh] = seen.insert(row);
             if (!fresh)
-                emit(r, set, row, r.fields[0], {{"first_row", std::to_string(set.table.source_row(*it))}});
+                emit(r, set, row, r.fields[0],
+                     {{"first_row", std::to_string(set.table.source_row(*it))}});
         }
     }
 
@@ -129,10 +141,12 @@ private:
         if (!target) return;
         std::unordered_set<std::string_view> keys;
         keys.reserve(target->size());
-        for (std::size_t row = 0; row < target->size(); ++row) keys.insert(target->value(row, r.target_field));
+        for (std::size_t row = 0; row < target->size(); ++row)
+            keys.insert(target->value(row, r.target_field));
         for (std::size_t row = 0; row < set.size(); ++row) {
             const auto v = set.value(row, r.fields[0]);
-            if (!v.empty() && condition_holds(r.when, {set, row}) && !keys.count(v)) emit(r, set, row, r.fields[0]);
+            if (!v.empty() && condition_holds(r.when, {set, row}) && !keys.count(v))
+                emit(r, set, row, r.fields[0]);
         }
     }
 
@@ -141,13 +155,16 @@ private:
         if (!set || set->size() < r.min_records) return;
         std::unordered_set<std::size_t> flagged;  // source rows of records with a counted finding
         for (const auto& f : findings_)
-            if (f.entity == r.entity && f.severity == r.counted && !f.record.empty()) flagged.insert(f.row);
+            if (f.entity == r.entity && f.severity == r.counted && !f.record.empty())
+                flagged.insert(f.row);
         const double share = double(flagged.size()) / double(set->size());
         if (share <= r.max_share) return;
         const long permille = std::lround(share * 1000);
-        const std::string pct = std::to_string(permille / 10) + "." + std::to_string(permille % 10) + "%";
-        findings_.push_back(finding_for(r, r.entity, set->source, "", 0, 0, "", "",
-                                        {{"share", pct}, {"count", std::to_string(flagged.size())}}));
+        const std::string pct =
+            std::to_string(permille / 10) + "." + std::to_string(permille % 10) + "%";
+        findings_.push_back(
+            finding_for(r, r.entity, set->source, "", 0, 0, "", "",
+                        {{"share", pct}, {"count", std::to_string(flagged.size())}}));
     }
 
     const Rulebook::Impl& book_;

@@ -6,7 +6,9 @@
 using namespace hemis;
 
 TEST_CASE("read_csv handles BOM, CRLF, quotes and embedded newlines") {
-    const auto t = read_csv("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n");
+    const auto t = read_csv(
+        "\xEF\xBB\xBF"
+        "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n");
     REQUIRE(t.header() == std::vector<std::string>{"a", "b"});
     REQUIRE(t.row_count() == 2);
     CHECK(t.cell(0, 0) == "x, y");

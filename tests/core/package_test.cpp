@@ -11,13 +11,15 @@ namespace {
 Dataset sample() {
     Dataset d;
     add_csv_input(d, "learners.csv", test::learner_csv({test::clean_learner()}));
-    add_csv_input(d, "programmes.csv", template_header(Entity::programme) +
-                                           "7480201,Công nghệ thông tin,7,CQ,1,new,2026-09-01T00:00:00Z\n");
+    add_csv_input(d, "programmes.csv",
+                  template_header(Entity::programme) +
+                      "7480201,Công nghệ thông tin,7,CQ,1,new,2026-09-01T00:00:00Z\n");
     return d;
 }
 
 std::string pack(const Dataset& d) {
-    return write_package(d, test::rulebook(), validate(test::rulebook(), d), {"QHI", "2026", {}, {}});
+    return write_package(d, test::rulebook(), validate(test::rulebook(), d),
+                         {"QHI", "2026", {}, {}});
 }
 
 std::string replaced(std::string s, const std::string& from, const std::string& to) {
@@ -51,23 +53,30 @@ TEST_CASE("reading a package re-checks its content hash") {
 
 TEST_CASE("reading a package re-checks its record counts") {
     const std::string text = replaced(pack(sample()), "\"learner\": 1,", "\"learner\": 2,");
-    CHECK_THROWS_WITH(read_package(text), "records.learner holds 1 records but the manifest says 2");
+    CHECK_THROWS_WITH(read_package(text),
+                      "records.learner holds 1 records but the manifest says 2");
 }
 
 TEST_CASE("reading a package rejects unknown fields, deep nesting and bad JSON") {
-    const std::string extra = replaced(pack(sample()), "\"dien_thoai\"", "\"la\":\"x\",\"dien_thoai\"");
+    const std::string extra =
+        replaced(pack(sample()), "\"dien_thoai\"", "\"la\":\"x\",\"dien_thoai\"");
     CHECK_THROWS_WITH(read_package(extra), "records.learner[0]: unknown field 'la'");
     CHECK_THROWS_WITH(read_package("[[[[[[[[[[]]]]]]]]]]"), "package is nested too deeply");
-    CHECK_THROWS_WITH(read_package("{\"manifest\":"), Catch::StartsWith("package is not valid JSON"));
-    CHECK_THROWS_WITH(read_package("{\"a\":\"\xFF\"}"), Catch::StartsWith("package is not valid JSON"));
+    CHECK_THROWS_WITH(read_package("{\"manifest\":"),
+                      Catch::StartsWith("package is not valid JSON"));
+    CHECK_THROWS_WITH(read_package("{\"a\":\"\xFF\"}"),
+                      Catch::StartsWith("package is not valid JSON"));
     // Found by fuzzing: a number too large for a double is a JSON error, not a crash.
-    CHECK_THROWS_WITH(read_package("{\"a\":1e8636}"), Catch::StartsWith("package is not valid JSON"));
+    CHECK_THROWS_WITH(read_package("{\"a\":1e8636}"),
+                      Catch::StartsWith("package is not valid JSON"));
 }
 
 TEST_CASE("validating a package gives the CSV's findings with record rows") {
     Dataset d = sample();
-    add_csv_input(d, "learners.csv", test::learner_csv({test::with_field(test::clean_learner(), "ma_dan_toc", "99")}));
-    const std::string text = write_package(d, test::rulebook(), validate(test::rulebook(), d), {"QHI", "2026", {}, {}});
+    add_csv_input(d, "learners.csv",
+                  test::learner_csv({test::with_field(test::clean_learner(), "ma_dan_toc", "99")}));
+    const std::string text =
+        write_package(d, test::rulebook(), validate(test::rulebook(), d), {"QHI", "2026", {}, {}});
     const Verdict v = validate(test::rulebook(), read_package(text).data);
     REQUIRE(v.findings.size() == 1);
     CHECK(v.findings[0].rule == "learner.ma_dan_toc.code");

@@ -29,7 +29,8 @@ TEST_CASE("findings for a faulty folder equal the checked-in CLI output byte for
     Dataset d;
     add_csv_input(d, "learners.csv", fixture("faulty/learners.csv"));
     add_csv_input(d, "programmes.csv", fixture("faulty/programmes.csv"));
-    CHECK(verdict_to_json(validate(test::rulebook(), d), Lang::vi) == fixture("faulty/expected.json"));
+    CHECK(verdict_to_json(validate(test::rulebook(), d), Lang::vi) ==
+          fixture("faulty/expected.json"));
 }
 
 TEST_CASE("BOM, CRLF, NFD names, day-first dates and leading zeros validate cleanly") {

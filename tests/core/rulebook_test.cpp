@@ -43,22 +43,33 @@ TEST_CASE("the project rulebook loads with a version and a 64-hex hash") {
 TEST_CASE("the rulebook hash covers catalog files, not only rules") {
     const std::string cats = R"({"g":{"sources":[{"file":"g.csv","code":"code"}]}})";
     const auto a = Rulebook::load(book_json("", cats), memory_loader({{"g.csv", "code\nNam\n"}}));
-    const auto b = Rulebook::load(book_json("", cats), memory_loader({{"g.csv", "code\nNam\nNữ\n"}}));
+    const auto b =
+        Rulebook::load(book_json("", cats), memory_loader({{"g.csv", "code\nNam\nNữ\n"}}));
     CHECK(a.hash() != b.hash());
-    CHECK(a.hash() == Rulebook::load(book_json("", cats), memory_loader({{"g.csv", "code\nNam\n"}})).hash());
+    CHECK(a.hash() ==
+          Rulebook::load(book_json("", cats), memory_loader({{"g.csv", "code\nNam\n"}})).hash());
 }
 
 TEST_CASE("rulebook errors name the rule and the problem") {
-    const auto load = [](const std::string& rules) { Rulebook::load(book_json(rules), memory_loader({})); };
-    CHECK_THROWS_WITH(load(R"(,{"id":"x","kind":"nope","severity":"error","message":{"vi":"","en":""}})"),
-                      "rule 7 (x): unknown kind 'nope'");
-    CHECK_THROWS_WITH(load(R"(,{"id":"x","kind":"required","entity":"learner","fields":["khong_co"],"severity":"error","message":{"vi":"","en":""}})"),
-                      "rule 7 (x): entity learner has no field 'khong_co'");
-    CHECK_THROWS_WITH(load(R"(,{"id":"x","kind":"code","entity":"learner","fields":["gioi_tinh"],"params":{"catalog":"zz"},"severity":"error","message":{"vi":"","en":""}})"),
-                      "rule 7 (x): unknown catalog 'zz'");
-    CHECK_THROWS_WITH(Rulebook::load("{", memory_loader({})), Catch::StartsWith("rulebook is not valid JSON"));
-    CHECK_THROWS_WITH(Rulebook::load(R"({"format":1,"version":"v","catalogs":{},"rules":[]})", memory_loader({})),
-                      "missing rule input.utf8");
+    const auto load = [](const std::string& rules) {
+        Rulebook::load(book_json(rules), memory_loader({}));
+    };
+    CHECK_THROWS_WITH(
+        load(R"(,{"id":"x","kind":"nope","severity":"error","message":{"vi":"","en":""}})"),
+        "rule 7 (x): unknown kind 'nope'");
+    CHECK_THROWS_WITH(
+        load(
+            R"(,{"id":"x","kind":"required","entity":"learner","fields":["khong_co"],"severity":"error","message":{"vi":"","en":""}})"),
+        "rule 7 (x): entity learner has no field 'khong_co'");
+    CHECK_THROWS_WITH(
+        load(
+            R"(,{"id":"x","kind":"code","entity":"learner","fields":["gioi_tinh"],"params":{"catalog":"zz"},"severity":"error","message":{"vi":"","en":""}})"),
+        "rule 7 (x): unknown catalog 'zz'");
+    CHECK_THROWS_WITH(Rulebook::load("{", memory_loader({})),
+                      Catch::StartsWith("rulebook is not valid JSON"));
+    CHECK_THROWS_WITH(
+        Rulebook::load(R"({"format":1,"version":"v","catalogs":{},"rules":[]})", memory_loader({})),
+        "missing rule input.utf8");
 }
 
 TEST_CASE("a catalog file that cannot be read is named") {
@@ -77,8 +88,9 @@ TEST_CASE("catalog lookups respect validity periods") {
 }
 
 TEST_CASE("make_finding fills placeholders from the record and the rule's parameters") {
-    const Finding f = test::rulebook().make_finding("learner.nam_nhap_hoc.range", Entity::learner,
-                                                    "learners.csv", "SV1", 2, 11, "nam_nhap_hoc", "1890");
+    const Finding f =
+        test::rulebook().make_finding("learner.nam_nhap_hoc.range", Entity::learner, "learners.csv",
+                                      "SV1", 2, 11, "nam_nhap_hoc", "1890");
     CHECK(f.message_vi == "Năm nhập học 1890 nằm ngoài khoảng 1950–2030.");
     CHECK(f.message_en == "Admission year 1890 is outside 1950–2030.");
     CHECK(f.severity == Severity::error);

@@ -24,7 +24,8 @@ inline std::string learner_csv(const std::vector<std::string>& rows) {
 // A clean learner row; tests replace single fields with with_field().
 inline std::string clean_learner() {
     return "SV001,001203012345,Nguyễn Văn An,05/03/2003,Nam,01,VN,01,01,7480201,2021,"
-           "05/09/2021,100,dang_hoc,,,,0912345678,an@example.edu.vn,1,new,2026-09-15T08:00:00+07:00";
+           "05/09/"
+           "2021,100,dang_hoc,,,,0912345678,an@example.edu.vn,1,new,2026-09-15T08:00:00+07:00";
 }
 
 inline std::string with_field(std::string row, std::string_view field, const std::string& value) {

@@ -12,11 +12,12 @@ TEST_CASE("strip_bom removes only a leading UTF-8 byte-order mark") {
 
 TEST_CASE("find_invalid_utf8 names the first bad byte") {
     CHECK(find_invalid_utf8("Nguyễn") == std::string_view::npos);
-    CHECK(find_invalid_utf8("ab\xFF" "cd") == 2);
-    CHECK(find_invalid_utf8("ab\xC3") == 2);                 // truncated sequence
-    CHECK(find_invalid_utf8("\xC0\xAF") == 0);               // overlong
-    CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);          // surrogate
-    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);       // above U+10FFFF
+    CHECK(find_invalid_utf8("ab\xFF"
+                            "cd") == 2);
+    CHECK(find_invalid_utf8("ab\xC3") == 2);            // truncated sequence
+    CHECK(find_invalid_utf8("\xC0\xAF") == 0);          // overlong
+    CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);     // surrogate
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
 }
 
 TEST_CASE("to_nfc composes decomposed Vietnamese and leaves NFC alone") {
@@ -27,5 +28,8 @@ TEST_CASE("to_nfc composes decomposed Vietnamese and leaves NFC alone") {
 }
 
 TEST_CASE("replace_invalid_utf8 marks each bad byte with U+FFFD") {
-    CHECK(replace_invalid_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(replace_invalid_utf8("a\xFF"
+                               "b") ==
+          "a\xEF\xBF\xBD"
+          "b");
 }

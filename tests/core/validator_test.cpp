@@ -36,37 +36,45 @@ TEST_CASE("required with a condition applies only to graduates") {
 }
 
 TEST_CASE("format: digits and exact length, leading zero kept") {
-    CHECK(rule_ids(validate_learners({with_field(clean_learner(), "so_dinh_danh", "00120301234")})) ==
-          Ids{"learner.so_dinh_danh.format"});
-    CHECK(rule_ids(validate_learners({with_field(clean_learner(), "so_dinh_danh", "00120301234A")})) ==
+    CHECK(
+        rule_ids(validate_learners({with_field(clean_learner(), "so_dinh_danh", "00120301234")})) ==
+        Ids{"learner.so_dinh_danh.format"});
+    CHECK(rule_ids(
+              validate_learners({with_field(clean_learner(), "so_dinh_danh", "00120301234A")})) ==
           Ids{"learner.so_dinh_danh.format"});
 }
 
 TEST_CASE("format: patterns for phone and email") {
-    CHECK(validate_learners({with_field(clean_learner(), "dien_thoai", "+84912345678")}).findings.empty());
+    CHECK(validate_learners({with_field(clean_learner(), "dien_thoai", "+84912345678")})
+              .findings.empty());
     const Verdict v = validate_learners({with_field(clean_learner(), "dien_thoai", "0212345678")});
     REQUIRE(rule_ids(v) == Ids{"learner.dien_thoai.format"});
     CHECK(v.findings[0].severity == Severity::warning);
-    CHECK(rule_ids(validate_learners({with_field(clean_learner(), "email", "a@b")})) == Ids{"learner.email.format"});
+    CHECK(rule_ids(validate_learners({with_field(clean_learner(), "email", "a@b")})) ==
+          Ids{"learner.email.format"});
 }
 
 TEST_CASE("date: month-first input is rejected, ISO accepted") {
-    CHECK(rule_ids(validate_learners({with_field(clean_learner(), "ngay_nhap_hoc", "09/25/2021")})) ==
-          Ids{"learner.ngay_nhap_hoc.date"});
-    CHECK(validate_learners({with_field(clean_learner(), "ngay_nhap_hoc", "2021-09-05")}).findings.empty());
+    CHECK(
+        rule_ids(validate_learners({with_field(clean_learner(), "ngay_nhap_hoc", "09/25/2021")})) ==
+        Ids{"learner.ngay_nhap_hoc.date"});
+    CHECK(validate_learners({with_field(clean_learner(), "ngay_nhap_hoc", "2021-09-05")})
+              .findings.empty());
 }
 
 TEST_CASE("code: unknown ethnic code is an error, unknown major a warning (partial list)") {
     CHECK(rule_ids(validate_learners({with_field(clean_learner(), "ma_dan_toc", "99")})) ==
           Ids{"learner.ma_dan_toc.code"});
-    const Verdict v = validate_learners({with_field(clean_learner(), "ma_nganh", "8999999")}, false);
+    const Verdict v =
+        validate_learners({with_field(clean_learner(), "ma_nganh", "8999999")}, false);
     REQUIRE(rule_ids(v) == Ids{"learner.ma_nganh.code"});
     CHECK(v.findings[0].severity == Severity::warning);
 }
 
 TEST_CASE("code: a birth province is checked as of the birth date") {
     // 02 (Hà Giang) was merged on 2025-07-01: valid for a 2003 birth, not for a 2025-08 one.
-    CHECK(validate_learners({with_field(clean_learner(), "ma_tinh_noi_sinh", "02")}).findings.empty());
+    CHECK(validate_learners({with_field(clean_learner(), "ma_tinh_noi_sinh", "02")})
+              .findings.empty());
     auto late = with_field(clean_learner(), "ma_tinh_noi_sinh", "02");
     late = with_field(late, "ngay_sinh", "01/08/2025");
     late = with_field(late, "so_dinh_danh", "001225012345");
@@ -86,7 +94,8 @@ TEST_CASE("compare: a blank side is never compared as zero") {
     auto row = with_field(clean_learner(), "ngay_tot_nghiep", "01/01/2020");
     const Verdict v = validate_learners({row});
     REQUIRE(rule_ids(v) == Ids{"learner.ngay_tot_nghiep.after_admission"});
-    CHECK(v.findings[0].message_en == "Graduation date 01/01/2020 must come after the admission date 05/09/2021.");
+    CHECK(v.findings[0].message_en ==
+          "Graduation date 01/01/2020 must come after the admission date 05/09/2021.");
     CHECK(validate_learners({with_field(clean_learner(), "ngay_nhap_hoc", "")}).findings.empty());
 }
 
@@ -98,7 +107,8 @@ TEST_CASE("citizen_id: birth year, century and gender, province are warnings") {
     v = validate_learners({with_field(clean_learner(), "so_dinh_danh", "001303012345")});
     REQUIRE(rule_ids(v) == Ids{"learner.so_dinh_danh.century_gender"});
     CHECK(v.findings[0].message_en.find("(expected 2)") != std::string::npos);
-    CHECK(rule_ids(validate_learners({with_field(clean_learner(), "so_dinh_danh", "099203012345")})) ==
+    CHECK(rule_ids(
+              validate_learners({with_field(clean_learner(), "so_dinh_danh", "099203012345")})) ==
           Ids{"learner.so_dinh_danh.province"});
 }
 
@@ -107,14 +117,16 @@ TEST_CASE("unique: the second occurrence names the first row") {
     const Verdict v = validate_learners({clean_learner(), second});
     REQUIRE(rule_ids(v) == Ids{"learner.so_dinh_danh.unique"});
     CHECK(v.findings[0].row == 3);
-    CHECK(v.findings[0].message_en == "Personal ID '001203012345' is the same as the learner on row 2.");
+    CHECK(v.findings[0].message_en ==
+          "Personal ID '001203012345' is the same as the learner on row 2.");
 }
 
 TEST_CASE("unique over a composite key has no false collisions from joined strings") {
     Dataset d;
-    add_csv_input(d, "learner_status.csv", template_header(Entity::status) +
-                  "SV1,dang_hoc,01/09/2021,,1,new,\nSV,dang_hoc,01/09/2021,,1,new,\n"
-                  "SV1,bao_luu,01/09/2021,,1,new,\n");
+    add_csv_input(d, "learner_status.csv",
+                  template_header(Entity::status) +
+                      "SV1,dang_hoc,01/09/2021,,1,new,\nSV,dang_hoc,01/09/2021,,1,new,\n"
+                      "SV1,bao_luu,01/09/2021,,1,new,\n");
     const Verdict v = validate(test::rulebook(), d);
     REQUIRE(rule_ids(v) == Ids{"status.key.unique"});
     CHECK(v.findings[0].row == 4);
@@ -136,10 +148,13 @@ TEST_CASE("tolerance: too many records with warnings is one dataset-level error"
     const Verdict v = validate_learners(rows);
     const auto ids = rule_ids(v);
     REQUIRE(std::count(ids.begin(), ids.end(), "learner.warnings.tolerance") == 1);
-    const auto& f = *std::find_if(v.findings.begin(), v.findings.end(),
-                                  [](const Finding& x) { return x.rule == "learner.warnings.tolerance"; });
+    const auto& f = *std::find_if(v.findings.begin(), v.findings.end(), [](const Finding& x) {
+        return x.rule == "learner.warnings.tolerance";
+    });
     CHECK(f.row == 0);
-    CHECK(f.message_en == "25.0% of learner records (5) have warnings, above the allowed share 0.2; review the source data.");
+    CHECK(f.message_en ==
+          "25.0% of learner records (5) have warnings, above the allowed share 0.2; review the "
+          "source data.");
     rows[4] = with_field(rows[4], "dien_thoai", "0912345678");
     CHECK(rule_ids(validate_learners(rows)).size() == 4);  // 20% is not above 0.2
 }
@@ -151,7 +166,8 @@ TEST_CASE("reading problems become findings: unknown and missing columns, bad by
     const auto ids = rule_ids(v);
     CHECK(std::count(ids.begin(), ids.end(), "input.column_missing") == 6);
     REQUIRE(std::count(ids.begin(), ids.end(), "input.utf8") == 1);
-    const auto utf8 = std::find_if(v.findings.begin(), v.findings.end(), [](auto& f) { return f.rule == "input.utf8"; });
+    const auto utf8 = std::find_if(v.findings.begin(), v.findings.end(),
+                                   [](auto& f) { return f.rule == "input.utf8"; });
     CHECK(utf8->row == 2);
     CHECK(utf8->column == 2);
     CHECK(utf8->field == "ho_ten");

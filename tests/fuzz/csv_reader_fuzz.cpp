@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const hemis::CsvTable t = hemis::read_csv(bytes);
     for (std::size_t r = 0; r < t.row_count(); ++r)
         for (std::size_t c = 0; c < t.column_count(); ++c)
-            if (hemis::text::find_invalid_utf8(t.cell(r, c)) != std::string_view::npos) std::abort();
+            if (hemis::text::find_invalid_utf8(t.cell(r, c)) != std::string_view::npos)
+                std::abort();
     hemis::Dataset d;
     hemis::add_csv_input(d, "learners.csv", bytes);
     (void)hemis::validate(book, d);

@@ -6,7 +6,8 @@
 #include "hemis/rulebook.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const hemis::FileLoader loader = hemis::directory_loader(hemis::default_data_dir() + "/reference");
+    static const hemis::FileLoader loader =
+        hemis::directory_loader(hemis::default_data_dir() + "/reference");
     try {
         (void)hemis::Rulebook::load({reinterpret_cast<const char*>(data), size}, loader);
     } catch (const hemis::RulebookError&) {

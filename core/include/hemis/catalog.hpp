@@ -27,7 +27,7 @@ public:
     std::vector<std::string> attribute_names;
 
     int attribute_index(std::string_view attribute) const;  // -1 when not loaded
-    const Entry* entry(std::string_view code) const;         // first entry for the code
+    const Entry* entry(std::string_view code) const;        // first entry for the code
 
     void add(Entry e);
     // `on` is the record's date, when the rule names one; without it any period matches.

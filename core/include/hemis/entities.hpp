@@ -16,7 +16,7 @@ namespace hemis {
 
 enum class Entity : std::uint8_t { programme, staff, learner, status };
 inline constexpr std::array<Entity, 4> kAllEntities = {Entity::programme, Entity::staff,
-                                                        Entity::learner, Entity::status};
+                                                       Entity::learner, Entity::status};
 inline constexpr std::size_t kEntityCount = kAllEntities.size();
 
 enum class FieldType : std::uint8_t { text, code, digits, integer, date, datetime };
@@ -28,10 +28,10 @@ struct FieldSpec {
 
 struct EntitySchema {
     Entity entity;
-    std::string_view name;             // "learner": used in rulebooks, findings and packages
-    std::string_view file;             // "learners.csv": the interchange file name
-    std::vector<std::string_view> key; // fields forming the record id
-    std::vector<FieldSpec> fields;     // in the order `hemis template` prints them
+    std::string_view name;              // "learner": used in rulebooks, findings and packages
+    std::string_view file;              // "learners.csv": the interchange file name
+    std::vector<std::string_view> key;  // fields forming the record id
+    std::vector<FieldSpec> fields;      // in the order `hemis template` prints them
     int field_index(std::string_view field) const;  // -1 when the entity has no such field
 };
 
@@ -44,7 +44,7 @@ std::optional<Entity> entity_from_file_name(std::string_view file_name);  // mat
 // column is absent reads as blank.
 struct RecordSet {
     Entity entity = Entity::learner;
-    std::string source;             // file name shown in findings; empty for packages
+    std::string source;  // file name shown in findings; empty for packages
     CsvTable table;
     std::vector<int> column_of_field;  // schema field index -> table column, or -1
     struct UnknownColumn {

@@ -28,7 +28,9 @@ struct Finding {
     std::string value;
     std::string message_vi, message_en;
 
-    const std::string& message(Lang lang) const { return lang == Lang::vi ? message_vi : message_en; }
+    const std::string& message(Lang lang) const {
+        return lang == Lang::vi ? message_vi : message_en;
+    }
 };
 
 // Sorts by entity, file, row, column, rule, field, value: a total order over what is printed.
