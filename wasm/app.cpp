@@ -41,7 +41,12 @@ void App::start() {
     events.tab_lock = [this](bool held) {
         const bool regained = held && !tab_owner;
         tab_owner = held;
-        if (regained) open_database();  // the other tab closed: reload what it saved
+        if (!regained) return;
+        store.close();  // the other tab closed: read what it saved before writing here
+        if (storage == StorageState::ready)
+            reload_storage();
+        else
+            open_database();
     };
     events.other_tab_saved = [this]() {
         if (tab_owner) return;
