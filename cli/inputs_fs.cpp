@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("không đọc được tệp / cannot read file: " + path);
+    if (!in) throw InputError(Msg::cannot_read, {path});
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -22,7 +22,7 @@ std::string read_file(const std::string& path) {
 void write_file(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary);
     out << bytes;
-    if (!out) throw InputError("không ghi được tệp / cannot write file: " + path);
+    if (!out) throw InputError(Msg::cannot_write, {path});
 }
 
 namespace {
@@ -33,10 +33,7 @@ bool is_package_path(const std::string& p) {
 
 void add_csv(Inputs& in, const std::string& path) {
     if (!add_csv_input(in.data, fs::path(path).filename().string(), read_file(path)))
-        throw InputError(
-            "không biết tệp này chứa đối tượng nào (cần learners.csv, staff.csv, "
-            "programmes.csv hoặc learner_status.csv) / unknown CSV file name: " +
-            path);
+        throw InputError(Msg::unknown_csv, {path});
 }
 
 }  // namespace
@@ -45,7 +42,7 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
     Inputs in;
     std::vector<std::string> files;
     for (const auto& p : paths) {
-        if (!fs::exists(p)) throw InputError("không tìm thấy / not found: " + p);
+        if (!fs::exists(p)) throw InputError(Msg::not_found, {p});
         if (!fs::is_directory(p)) {
             files.push_back(p);
             continue;
@@ -56,17 +53,17 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
         }
     }
     if (files.empty())
-        throw InputError("không có tệp dữ liệu nào để kiểm tra / no data files to check");
+        throw InputError(Msg::no_files, {paths.empty() ? "" : paths[0]});
     const bool package = std::any_of(files.begin(), files.end(), is_package_path);
     if (package && files.size() > 1)
-        throw InputError("hãy kiểm tra từng gói một / give one package at a time");
+        throw InputError(Msg::one_package, {});
     if (package) {
         try {
             Package p = read_package(read_file(files[0]));
             in.data = std::move(p.data);
             in.manifest = std::move(p.manifest);
         } catch (const PackageError& e) {
-            throw InputError("gói không hợp lệ / invalid package " + files[0] + ": " + e.what());
+            throw InputError(Msg::invalid_package, {files[0], e.what()});
         }
         return in;
     }

@@ -1,19 +1,14 @@
 // File-system side of the CLI's inputs: reading files whole and collecting a folder's CSV files
-// or one package into a Dataset. Errors are thrown as InputError with a message for the user.
+// or one package into a Dataset. Problems are thrown as InputError (messages.hpp).
 #pragma once
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "hemis/package.hpp"
+#include "messages.hpp"
 
 namespace hemis::cli {
-
-class InputError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& bytes);

@@ -68,11 +68,9 @@ int main(int argc, char** argv) {
         if (*generate) return cli::run_generate(common, gopt);
         return cli::run_template(template_entity);
     } catch (const cli::InputError& e) {
-        std::cerr << "hemis: " << e.what() << "\n";
-    } catch (const RulebookError& e) {
-        std::cerr << "hemis: rulebook: " << e.what() << "\n";
+        std::cerr << "hemis: " << cli::message(common.lang, e.id, e.args) << "\n";
     } catch (const std::exception& e) {
-        std::cerr << "hemis: " << e.what() << "\n";
+        std::cerr << "hemis: internal error: " << e.what() << "\n";
     }
     return 2;
 }
