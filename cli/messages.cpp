@@ -2,6 +2,7 @@
 #include "messages.hpp"
 
 #include <array>
+#include <string_view>
 
 namespace hemis::cli {
 
@@ -46,11 +47,17 @@ constexpr std::array<Entry, 16> kMessages = {{
 
 std::string message(Lang lang, Msg id, const std::vector<std::string>& args) {
     const Entry& e = kMessages[static_cast<std::size_t>(id)];
-    std::string out = lang == Lang::vi ? e.vi : e.en;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string slot = "{" + std::to_string(i) + "}";
-        for (auto at = out.find(slot); at != std::string::npos; at = out.find(slot, at + args[i].size()))
-            out.replace(at, slot.size(), args[i]);
+    const std::string_view text = lang == Lang::vi ? e.vi : e.en;
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool slot = text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}' &&
+                          std::size_t(text[i + 1] - '0') < args.size();
+        if (slot) {
+            out += args[std::size_t(text[i + 1] - '0')];
+            i += 2;
+        } else {
+            out += text[i];
+        }
     }
     return out;
 }

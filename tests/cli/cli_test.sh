@@ -49,7 +49,7 @@ expect_rc 0 "validate edge fixture" "$hemis" validate "$fixtures/edge"
 # usage errors and unreadable input exit 2 with a message.
 expect_rc 2 "no subcommand" "$hemis"
 expect_rc 2 "missing file" "$hemis" validate "$work/nope.csv"
-grep -q "not found" "$work/err" || fail "missing file not named"
+grep -q "Không tìm thấy .*nope.csv" "$work/err" || fail "missing file not named"
 printf 'a,b\n1,2\n' >"$work/other.csv"
 expect_rc 2 "unknown csv name" "$hemis" validate "$work/other.csv"
 expect_rc 2 "bad faults" "$hemis" generate --faults 2 --out "$work/x"
