@@ -42,6 +42,7 @@ constexpr CatalogEntry kEntries[] = {
     {"dashboard.records", "Records"},
     {"dashboard.validation", "Validation"},
     {"dashboard.not_validated", "Not validated yet."},
+    {"dashboard.no_data", "No data yet. Go to \"Import\" to import CSV files, or open Learners and click \"Add record\"."},
     {"dashboard.all_clear", "No errors or warnings. The data is ready to package."},
     {"dashboard.summary", "{0} errors, {1} warnings."},
     {"dashboard.open_report", "Open the validation report"},

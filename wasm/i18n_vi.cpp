@@ -43,6 +43,7 @@ constexpr CatalogEntry kEntries[] = {
     {"dashboard.records", "Số bản ghi"},
     {"dashboard.validation", "Kết quả kiểm tra"},
     {"dashboard.not_validated", "Chưa có kết quả kiểm tra."},
+    {"dashboard.no_data", "Chưa có dữ liệu. Hãy vào \"Nhập tệp\" để nhập tệp CSV, hoặc mở bảng Người học và nhấn \"Thêm bản ghi\"."},
     {"dashboard.all_clear", "Không có lỗi hay cảnh báo nào. Dữ liệu sẵn sàng để đóng gói."},
     {"dashboard.summary", "{0} lỗi, {1} cảnh báo."},
     {"dashboard.open_report", "Xem báo cáo kiểm tra"},

@@ -57,6 +57,9 @@ void draw_counts(App& app) {
 
 void draw_status(App& app) {
     if (!app.verdict) return empty_state(tr("dashboard.not_validated"));
+    std::size_t total = 0;
+    for (Entity e : hemis::kAllEntities) total += app.records.count(e);
+    if (total == 0) return empty_state(tr("dashboard.no_data"));
     const auto& s = app.verdict->summary;
     if (s.errors == 0 && s.warnings == 0)
         ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "%s", tr("dashboard.all_clear"));
