@@ -23,14 +23,12 @@ int Catalog::attribute_index(std::string_view attribute) const {
 }
 
 const Catalog::Entry* Catalog::entry(std::string_view code) const {
-    const auto it = first_.find(std::string(code));
+    const auto it = first_.find(code);
     return it == first_.end() ? nullptr : &entries_[it->second];
 }
 
 Catalog::Lookup Catalog::find(std::string_view code, const std::optional<Date>& on) const {
-    // Heterogeneous lookup needs C++20 transparent hashing; a short key copy is cheap enough here
-    // and codes are rarely longer than the small-string buffer.
-    const auto it = first_.find(std::string(code));
+    const auto it = first_.find(code);
     if (it == first_.end()) return Lookup::unknown;
     if (!on) return Lookup::valid;
     for (std::size_t k = it->second; k != SIZE_MAX; k = next_[k]) {
