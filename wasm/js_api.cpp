@@ -77,7 +77,9 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_state() {
                                                                                   : "memory"},
                        {"lastSaveOk", app().last_save_ok},
                        {"counts", web::counts_json(app())},
-                       {"validation", web::summary_json(app())}});
+                       {"validation", web::summary_json(app())},
+                       {"pendingImport", app().pending ? web::import_json(*app().pending, false)
+                                                       : json(nullptr)}});
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hemis_api_validate() {
