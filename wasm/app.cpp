@@ -12,7 +12,9 @@ namespace {
 
 constexpr const char* kDataDir = "/data";
 
-std::string mount_dir(bool demo) { return demo ? "/hemis-demo" : "/hemis"; }
+std::string mount_dir(bool demo) {
+    return demo ? "/hemis-demo" : "/hemis";
+}
 
 }  // namespace
 

@@ -15,7 +15,8 @@ using hemis::Entity;
 
 void count_severities(PendingImport& p) {
     p.errors = p.warnings = 0;
-    for (const auto& f : p.findings) (f.severity == hemis::Severity::error ? p.errors : p.warnings)++;
+    for (const auto& f : p.findings)
+        (f.severity == hemis::Severity::error ? p.errors : p.warnings)++;
 }
 
 }  // namespace
@@ -89,8 +90,10 @@ void App::reset_demo() {
     if (!demo || !rulebook || !can_write()) return;
     const auto inst = hemis::generate_institution(*rulebook, {300, 2026, 0.05});
     const std::pair<Entity, const std::string*> files[] = {
-        {Entity::programme, &inst.programmes_csv}, {Entity::staff, &inst.staff_csv},
-        {Entity::learner, &inst.learners_csv}, {Entity::status, &inst.status_csv}};
+        {Entity::programme, &inst.programmes_csv},
+        {Entity::staff, &inst.staff_csv},
+        {Entity::learner, &inst.learners_csv},
+        {Entity::status, &inst.status_csv}};
     store.clear_all();
     for (const auto& [e, csv] : files) {
         PendingImport p = read_import(std::string(hemis::schema_of(e).file), *csv, e);

@@ -11,11 +11,11 @@ namespace web {
 enum class PersistState { granted, denied, unsupported };
 
 struct BrowserEvents {
-    std::function<void(bool ok)> storage_loaded;   // after mount + read from IndexedDB
-    std::function<void(bool ok)> storage_saved;    // after each write-back to IndexedDB
+    std::function<void(bool ok)> storage_loaded;  // after mount + read from IndexedDB
+    std::function<void(bool ok)> storage_saved;   // after each write-back to IndexedDB
     std::function<void(PersistState)> persist;
-    std::function<void(bool held)> tab_lock;       // false: another tab owns this database
-    std::function<void()> other_tab_saved;         // another tab committed to the same database
+    std::function<void(bool held)> tab_lock;  // false: another tab owns this database
+    std::function<void()> other_tab_saved;    // another tab committed to the same database
     std::function<void(std::string name, std::string bytes)> file_opened;
     std::function<void(std::string text)> text_typed;   // committed IME or keyboard text
     std::function<void(std::string text)> text_pasted;  // from the system clipboard

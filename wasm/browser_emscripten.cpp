@@ -96,20 +96,42 @@ std::string query_param(std::string_view name) {
     return value;
 }
 
-double device_pixel_ratio() { return js_dpr(); }
-void canvas_css_size(int& width, int& height) { js_canvas_css_size(&width, &height); }
+double device_pixel_ratio() {
+    return js_dpr();
+}
+void canvas_css_size(int& width, int& height) {
+    js_canvas_css_size(&width, &height);
+}
 void set_page_state(bool ready, std::string_view lang) {
     js_set_page_state(ready, std::string(lang).c_str());
 }
-void mount_storage(std::string_view dir) { js_mount_storage(std::string(dir).c_str()); }
-void save_storage() { js_save_storage(); }
-void reload_storage() { js_reload_storage(); }
-void request_persistence() { js_request_persistence(); }
-void acquire_tab_lock(std::string_view name) { js_acquire_tab_lock(std::string(name).c_str()); }
-void announce_saved(std::string_view name) { js_announce_saved(std::string(name).c_str()); }
-void set_text_input(bool active, float x, float y, float h) { js_set_text_input(active, x, y, h); }
-void copy_to_clipboard(std::string_view text) { js_copy(std::string(text).c_str()); }
-void pick_file(std::string_view accept) { js_pick_file(std::string(accept).c_str()); }
+void mount_storage(std::string_view dir) {
+    js_mount_storage(std::string(dir).c_str());
+}
+void save_storage() {
+    js_save_storage();
+}
+void reload_storage() {
+    js_reload_storage();
+}
+void request_persistence() {
+    js_request_persistence();
+}
+void acquire_tab_lock(std::string_view name) {
+    js_acquire_tab_lock(std::string(name).c_str());
+}
+void announce_saved(std::string_view name) {
+    js_announce_saved(std::string(name).c_str());
+}
+void set_text_input(bool active, float x, float y, float h) {
+    js_set_text_input(active, x, y, h);
+}
+void copy_to_clipboard(std::string_view text) {
+    js_copy(std::string(text).c_str());
+}
+void pick_file(std::string_view accept) {
+    js_pick_file(std::string(accept).c_str());
+}
 void download(std::string_view name, std::string_view bytes, std::string_view mime) {
     js_download(std::string(name).c_str(), bytes.data(), int(bytes.size()),
                 std::string(mime).c_str());

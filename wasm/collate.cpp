@@ -15,21 +15,21 @@ struct Letter {
 
 int letter_mark(utf8proc_int32_t c) {
     switch (c) {
-    case 0x0306: return 1;
-    case 0x0302: return 2;
-    case 0x031B: return 3;
-    default: return 0;
+        case 0x0306: return 1;
+        case 0x0302: return 2;
+        case 0x031B: return 3;
+        default: return 0;
     }
 }
 
 int tone_mark(utf8proc_int32_t c) {
     switch (c) {
-    case 0x0300: return 1;
-    case 0x0309: return 2;
-    case 0x0303: return 3;
-    case 0x0301: return 4;
-    case 0x0323: return 5;
-    default: return 0;
+        case 0x0300: return 1;
+        case 0x0309: return 2;
+        case 0x0303: return 3;
+        case 0x0301: return 4;
+        case 0x0323: return 5;
+        default: return 0;
     }
 }
 

@@ -43,8 +43,8 @@ bool build_fonts(float pixel_size, bool renderer_ready) {
     ImFontConfig config;
     config.OversampleH = 2;
     config.PixelSnapH = true;
-    ImFont* font = io.Fonts->AddFontFromFileTTF(kFontPath, pixel_size, &config,
-                                                glyph_ranges().Data);
+    ImFont* font =
+        io.Fonts->AddFontFromFileTTF(kFontPath, pixel_size, &config, glyph_ranges().Data);
     if (!font) {
         log_error("font: cannot read /fonts/DejaVuSans.ttf; using ImGui's built-in font");
         io.Fonts->AddFontDefault();

@@ -6,8 +6,8 @@
 namespace web {
 
 struct Gfx {
-    float ui_scale = 1.0f;    // device pixel ratio times the user's presenter zoom
-    float font_px = 0.0f;     // size the font atlas was built for
+    float ui_scale = 1.0f;  // device pixel ratio times the user's presenter zoom
+    float font_px = 0.0f;   // size the font atlas was built for
 };
 
 bool gfx_init(Gfx& gfx);

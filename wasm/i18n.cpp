@@ -26,8 +26,12 @@ hemis::Lang g_lang = hemis::Lang::vi;
 
 }  // namespace
 
-void set_language(hemis::Lang lang) { g_lang = lang; }
-hemis::Lang language() { return g_lang; }
+void set_language(hemis::Lang lang) {
+    g_lang = lang;
+}
+hemis::Lang language() {
+    return g_lang;
+}
 
 const char* tr(std::string_view key) {
     for (hemis::Lang lang : {g_lang, hemis::Lang::vi}) {

@@ -72,14 +72,14 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_state() {
     return web::reply({{"ready", app().ready},
                        {"demo", app().demo},
                        {"tabOwner", app().tab_owner},
-                       {"storage", app().storage == web::StorageState::ready ? "indexeddb"
+                       {"storage", app().storage == web::StorageState::ready     ? "indexeddb"
                                    : app().storage == web::StorageState::loading ? "loading"
-                                                                                  : "memory"},
+                                                                                 : "memory"},
                        {"lastSaveOk", app().last_save_ok},
                        {"counts", web::counts_json(app())},
                        {"validation", web::summary_json(app())},
-                       {"pendingImport", app().pending ? web::import_json(*app().pending, false)
-                                                       : json(nullptr)}});
+                       {"pendingImport",
+                        app().pending ? web::import_json(*app().pending, false) : json(nullptr)}});
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hemis_api_validate() {
@@ -110,7 +110,9 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_package() {
     return web::reply({{"text", text}, {"error", error}});
 }
 
-EMSCRIPTEN_KEEPALIVE const char* hemis_api_report_csv() { return web::reply_text(app().report_csv()); }
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_report_csv() {
+    return web::reply_text(app().report_csv());
+}
 
 EMSCRIPTEN_KEEPALIVE const char* hemis_api_form() {
     const auto& form = app().form;

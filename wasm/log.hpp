@@ -16,9 +16,15 @@ struct LogLine {
 };
 
 void log(LogLevel level, std::string_view text);
-inline void log_info(std::string_view t) { log(LogLevel::info, t); }
-inline void log_warn(std::string_view t) { log(LogLevel::warn, t); }
-inline void log_error(std::string_view t) { log(LogLevel::error, t); }
+inline void log_info(std::string_view t) {
+    log(LogLevel::info, t);
+}
+inline void log_warn(std::string_view t) {
+    log(LogLevel::warn, t);
+}
+inline void log_error(std::string_view t) {
+    log(LogLevel::error, t);
+}
 
 const std::deque<LogLine>& log_lines();
 std::string_view level_name(LogLevel level);

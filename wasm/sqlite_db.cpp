@@ -14,7 +14,9 @@ Stmt::Stmt(sqlite3* db, std::string_view sql) {
     }
 }
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() {
+    sqlite3_finalize(stmt_);
+}
 
 Stmt& Stmt::bind(int index, std::string_view text) {
     sqlite3_bind_text(stmt_, index, text.data(), int(text.size()), SQLITE_TRANSIENT);
@@ -26,7 +28,9 @@ Stmt& Stmt::bind_int(int index, std::int64_t value) {
     return *this;
 }
 
-bool Stmt::step() { return stmt_ && sqlite3_step(stmt_) == SQLITE_ROW; }
+bool Stmt::step() {
+    return stmt_ && sqlite3_step(stmt_) == SQLITE_ROW;
+}
 
 bool Stmt::run() {
     if (!stmt_) return false;
@@ -47,7 +51,9 @@ std::string_view Stmt::text(int column) const {
              : std::string_view();
 }
 
-std::int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Stmt::integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
 
 bool Db::open(const std::string& path) {
     close();
@@ -68,15 +74,19 @@ bool Db::exec(std::string_view sql) {
     char* message = nullptr;
     const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        log_error("sqlite: " + std::string(message ? message : "error") + " in: " +
-                  std::string(sql.substr(0, 80)));
+        log_error("sqlite: " + std::string(message ? message : "error") +
+                  " in: " + std::string(sql.substr(0, 80)));
     }
     sqlite3_free(message);
     return rc == SQLITE_OK;
 }
 
-std::string Db::error() const { return db_ ? sqlite3_errmsg(db_) : "no database"; }
+std::string Db::error() const {
+    return db_ ? sqlite3_errmsg(db_) : "no database";
+}
 
-std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Db::last_insert_id() const {
+    return sqlite3_last_insert_rowid(db_);
+}
 
 }  // namespace web

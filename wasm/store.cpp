@@ -14,8 +14,12 @@ namespace {
 using hemis::Entity;
 using hemis::schema_of;
 
-std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
-std::string table_of(Entity e) { return quoted(hemis::entity_name(e)); }
+std::string quoted(std::string_view name) {
+    return "\"" + std::string(name) + "\"";
+}
+std::string table_of(Entity e) {
+    return quoted(hemis::entity_name(e));
+}
 
 std::string column_list(Entity e) {
     std::string out;
@@ -86,7 +90,8 @@ EntityRows Store::load(Entity e) {
     EntityRows out;
     const auto& fields = schema_of(e).fields;
     out.csv = hemis::template_header(e);
-    Stmt s(db_.handle(), "SELECT _id, " + column_list(e) + " FROM " + table_of(e) + " ORDER BY _id");
+    Stmt s(db_.handle(),
+           "SELECT _id, " + column_list(e) + " FROM " + table_of(e) + " ORDER BY _id");
     while (s.step()) {
         out.ids.push_back(s.integer(0));
         for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -127,7 +132,8 @@ bool Store::insert(Entity e, const std::vector<std::string_view>& values) {
 
 bool Store::update(Entity e, std::int64_t id, const std::vector<std::string_view>& values) {
     std::string sets;
-    for (const auto& f : schema_of(e).fields) sets += (sets.empty() ? "" : ", ") + quoted(f.name) + " = ?";
+    for (const auto& f : schema_of(e).fields)
+        sets += (sets.empty() ? "" : ", ") + quoted(f.name) + " = ?";
     Stmt s(db_.handle(), "UPDATE " + table_of(e) + " SET " + sets + " WHERE _id = ?");
     for (std::size_t i = 0; i < values.size(); ++i) s.bind(int(i) + 1, values[i]);
     s.bind_int(int(values.size()) + 1, id);

@@ -54,7 +54,8 @@ void text_input_init(std::function<void(std::string)> on_block_paste) {
 void text_input_update() {
     State& s = state();
     ImGuiIO& io = ImGui::GetIO();
-    for (; !s.typed.empty(); s.typed.pop_front()) io.AddInputCharactersUTF8(s.typed.front().c_str());
+    for (; !s.typed.empty(); s.typed.pop_front())
+        io.AddInputCharactersUTF8(s.typed.front().c_str());
     const bool ctrl_down = io.KeyCtrl || io.KeySuper;
     for (; !ctrl_down && !s.pasted.empty(); s.pasted.pop_front()) {
         const std::string& text = s.pasted.front();

@@ -38,7 +38,8 @@ const std::vector<BarItem>& learners_by_programme(const Records& records) {
     std::map<std::string, double> counts;
     if (const auto* set = records.set(Entity::learner)) {
         const int field = hemis::schema_of(Entity::learner).field_index("ma_nganh");
-        for (std::size_t r = 0; r < set->size(); ++r) counts[std::string(set->value(r, field))] += 1;
+        for (std::size_t r = 0; r < set->size(); ++r)
+            counts[std::string(set->value(r, field))] += 1;
     }
     items = top_items(counts);
     return items;
@@ -64,9 +65,10 @@ void draw_status(App& app) {
     if (s.errors == 0 && s.warnings == 0)
         ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "%s", tr("dashboard.all_clear"));
     else
-        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s",
-                           trf("dashboard.summary", {std::to_string(s.errors),
-                                                     std::to_string(s.warnings)}).c_str());
+        ImGui::TextColored(
+            ImVec4(0.7f, 0.1f, 0.1f, 1), "%s",
+            trf("dashboard.summary", {std::to_string(s.errors), std::to_string(s.warnings)})
+                .c_str());
     if (ImGui::Button(tr("dashboard.open_report"))) app.screen = Screen::report;
 }
 

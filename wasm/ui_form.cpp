@@ -66,8 +66,8 @@ void draw_form(App& app) {
         app.check_form();
         last_edit = -1;
     }
-    ImGui::TextUnformatted(trf(form.id ? "form.title_edit" : "form.title_new",
-                               {entity_label(form.entity)}).c_str());
+    ImGui::TextUnformatted(
+        trf(form.id ? "form.title_edit" : "form.title_new", {entity_label(form.entity)}).c_str());
     help_text(tr("form.help"));
     draw_buttons(app);
     ImGui::Separator();

@@ -55,9 +55,10 @@ void draw_mapping(const PendingImport& p) {
 }
 
 void draw_report(const PendingImport& p) {
-    ImGui::TextUnformatted(trf("import.summary", {std::to_string(p.rows ? p.rows->size() : 0),
-                                                  std::to_string(p.errors),
-                                                  std::to_string(p.warnings)}).c_str());
+    ImGui::TextUnformatted(
+        trf("import.summary", {std::to_string(p.rows ? p.rows->size() : 0),
+                               std::to_string(p.errors), std::to_string(p.warnings)})
+            .c_str());
     if (p.findings.empty()) return;
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;

@@ -13,8 +13,9 @@ void draw_package(App& app) {
     for (hemis::Entity e : hemis::kAllEntities)
         ImGui::BulletText("%s: %zu", entity_label(e), app.records.count(e));
     if (app.verdict && app.verdict->summary.errors > 0)
-        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s",
-                           trf("package.has_errors", {std::to_string(app.verdict->summary.errors)}).c_str());
+        ImGui::TextColored(
+            ImVec4(0.7f, 0.1f, 0.1f, 1), "%s",
+            trf("package.has_errors", {std::to_string(app.verdict->summary.errors)}).c_str());
     if (ImGui::Button(tr("package.download"))) {
         std::string error;
         const std::string text = app.package_text(error);

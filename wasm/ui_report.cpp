@@ -37,7 +37,8 @@ void draw_filters(const hemis::Verdict& v) {
     std::set<std::string> rules;
     for (const auto& f : v.findings) rules.insert(f.rule);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo(tr("report.rule"), flt.rule.empty() ? tr("report.all") : flt.rule.c_str())) {
+    if (ImGui::BeginCombo(tr("report.rule"),
+                          flt.rule.empty() ? tr("report.all") : flt.rule.c_str())) {
         if (ImGui::Selectable(tr("report.all"), flt.rule.empty())) flt.rule.clear();
         for (const auto& r : rules)
             if (ImGui::Selectable(r.c_str(), r == flt.rule)) flt.rule = r;
@@ -94,7 +95,9 @@ void draw_findings(App& app, const std::vector<const hemis::Finding*>& shown) {
 
 }  // namespace
 
-void report_filter_rule(const std::string& rule) { filter().rule = rule; }
+void report_filter_rule(const std::string& rule) {
+    filter().rule = rule;
+}
 
 void draw_report(App& app) {
     if (ImGui::Button(tr("report.revalidate"))) app.validate_all();
@@ -104,7 +107,8 @@ void draw_report(App& app) {
     if (!app.verdict) return empty_state(tr("dashboard.not_validated"));
     const auto& v = *app.verdict;
     ImGui::TextUnformatted(trf("dashboard.summary", {std::to_string(v.summary.errors),
-                                                     std::to_string(v.summary.warnings)}).c_str());
+                                                     std::to_string(v.summary.warnings)})
+                               .c_str());
     draw_filters(v);
     help_text(tr("report.help"));
     std::vector<const hemis::Finding*> shown;

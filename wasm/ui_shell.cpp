@@ -38,7 +38,8 @@ void draw_banners(App& app) {
 }
 
 bool nav_button(const char* label, bool active) {
-    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (active)
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const bool pressed = ImGui::Button(label);
     if (active) ImGui::PopStyleColor();
     ImGui::SameLine();
@@ -46,16 +47,18 @@ bool nav_button(const char* label, bool active) {
 }
 
 void draw_navigation(App& app) {
-    if (nav_button(tr("nav.dashboard"), app.screen == Screen::dashboard)) app.screen = Screen::dashboard;
+    if (nav_button(tr("nav.dashboard"), app.screen == Screen::dashboard))
+        app.screen = Screen::dashboard;
     for (hemis::Entity e : {hemis::Entity::learner, hemis::Entity::staff, hemis::Entity::programme,
                             hemis::Entity::status}) {
         const bool active = app.screen == Screen::table && app.table_entity == e;
         if (nav_button(entity_label(e), active)) app.table_entity = e, app.screen = Screen::table;
     }
-    const std::pair<Screen, const char*> rest[] = {
-        {Screen::import, "nav.import"},   {Screen::report, "nav.report"},
-        {Screen::package, "nav.package"}, {Screen::settings, "nav.settings"},
-        {Screen::log, "nav.log"}};
+    const std::pair<Screen, const char*> rest[] = {{Screen::import, "nav.import"},
+                                                   {Screen::report, "nav.report"},
+                                                   {Screen::package, "nav.package"},
+                                                   {Screen::settings, "nav.settings"},
+                                                   {Screen::log, "nav.log"}};
     for (const auto& [screen, key] : rest)
         if (nav_button(tr(key), app.screen == screen)) app.screen = screen;
     ImGui::NewLine();
@@ -63,21 +66,22 @@ void draw_navigation(App& app) {
 
 void draw_screen(App& app) {
     switch (app.screen) {
-    case Screen::dashboard: draw_dashboard(app); break;
-    case Screen::table: draw_table(app); break;
-    case Screen::form: draw_form(app); break;
-    case Screen::import: draw_import(app); break;
-    case Screen::report: draw_report(app); break;
-    case Screen::package: draw_package(app); break;
-    case Screen::settings: draw_settings(app); break;
-    case Screen::log: draw_log(app); break;
+        case Screen::dashboard: draw_dashboard(app); break;
+        case Screen::table: draw_table(app); break;
+        case Screen::form: draw_form(app); break;
+        case Screen::import: draw_import(app); break;
+        case Screen::report: draw_report(app); break;
+        case Screen::package: draw_package(app); break;
+        case Screen::settings: draw_settings(app); break;
+        case Screen::log: draw_log(app); break;
     }
 }
 
 void draw_status(App& app) {
     ImGui::Separator();
     if (!app.notice.text.empty()) {
-        const ImVec4 c = app.notice.error ? ImVec4(0.7f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.45f, 0.2f, 1);
+        const ImVec4 c =
+            app.notice.error ? ImVec4(0.7f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.45f, 0.2f, 1);
         ImGui::TextColored(c, "%s", app.notice.text.c_str());
     } else {
         help_text(app.storage == StorageState::ready ? tr("status.saved_locally") : "");
@@ -91,7 +95,8 @@ void draw_app(App& app) {
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("HEMIS Entry", nullptr, flags);
     ImGui::TextUnformatted(tr("app.title"));
     if (!app.profile.name.empty()) {

@@ -55,7 +55,8 @@ void refresh(View& view, const hemis::RecordSet* set, std::uint64_t generation) 
     const std::string needle = fold_for_search(view.query);
     if (!needle.empty() && view.folded.empty()) build_folded(view, *set);
     for (std::size_t r = 0; r < set->size(); ++r)
-        if (needle.empty() || view.folded[r].find(needle) != std::string::npos) view.rows.push_back(r);
+        if (needle.empty() || view.folded[r].find(needle) != std::string::npos)
+            view.rows.push_back(r);
     sort_rows(view, *set);
 }
 
@@ -131,8 +132,9 @@ void draw_table(App& app) {
     ImGui::SameLine();
     input_text(tr("table.search"), view.query, ImGui::GetFontSize() * 16);
     ImGui::SameLine();
-    ImGui::TextUnformatted(trf("table.shown", {std::to_string(view.rows.size()),
-                                               std::to_string(app.records.count(e))}).c_str());
+    ImGui::TextUnformatted(
+        trf("table.shown", {std::to_string(view.rows.size()), std::to_string(app.records.count(e))})
+            .c_str());
     help_text(tr("table.help"));
     if (!set || set->size() == 0) return empty_state(tr("table.empty"));
     draw_grid(app, view, *set);

@@ -51,8 +51,9 @@ int bar_chart(const char* id, const BarItem* items, int count, float width) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
         if (ImGui::InvisibleButton("bar", ImVec2(bar_w, h))) clicked = i;
-        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + std::max(2.0f, bar_w * frac), p.y + h),
-                                                  IM_COL32(52, 101, 164, 255), 2.0f);
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            p, ImVec2(p.x + std::max(2.0f, bar_w * frac), p.y + h), IM_COL32(52, 101, 164, 255),
+            2.0f);
         ImGui::SameLine();
         ImGui::Text("%.0f", items[i].value);
         ImGui::PopID();
