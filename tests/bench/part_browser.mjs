@@ -1,0 +1,1 @@
+export async function measureBrowser() { return { unavailable: 'browser part not written yet' }; }

@@ -1,0 +1,1 @@
+export async function measureServer() { return { unavailable: 'server part not written yet' }; }
