@@ -3,6 +3,7 @@
 // and call these; nothing here draws.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,8 @@ struct App {
     hemis::Entity table_entity = hemis::Entity::learner;
     FormState form;
     std::optional<PendingImport> pending;
+    std::unique_ptr<ImportJob> import_job;  // a file being read, a slice per frame
+    std::string workbook_reading;           // an .xlsx the page is turning into CSV text
     Notice notice;
 
     // Start-up: mounts storage; the rest happens when the browser reports back.
@@ -80,7 +83,15 @@ struct App {
     void check_form();
     std::int64_t save_form();
     bool delete_record(hemis::Entity e, std::int64_t id);
+    // Importing (app_import*.cpp): start_import reads over the next frames (step_import runs
+    // each frame) and leaves a pending import; prepare_import does the same at once.
+    bool start_import(std::string file_name, std::string bytes, std::optional<hemis::Entity> e);
+    void step_import(double budget_ms);
+    float import_progress() const;
     bool prepare_import(std::string file_name, std::string bytes, std::optional<hemis::Entity> e);
+    void check_pending();
+    void map_column(std::size_t column, int field);  // field -1: leave the column out
+    void workbook_failed(const std::string& file_name, const std::string& detail);
     bool confirm_import(ImportMode mode);
     void paste_rows(const std::string& tsv);
     std::string package_text(std::string& error);

@@ -13,36 +13,7 @@ namespace {
 
 using hemis::Entity;
 
-void count_severities(PendingImport& p) {
-    p.errors = p.warnings = 0;
-    for (const auto& f : p.findings)
-        (f.severity == hemis::Severity::error ? p.errors : p.warnings)++;
-}
-
 }  // namespace
-
-bool App::prepare_import(std::string file_name, std::string bytes, std::optional<Entity> e) {
-    pending.reset();
-    if (!e) e = guess_entity(file_name, bytes);
-    if (!e) {
-        show(trf("import.unknown_entity", {file_name}), true);
-        return false;
-    }
-    pending = read_import(std::move(file_name), std::move(bytes), *e);
-    if (rulebook && pending->rows) {
-        // Report the file as it would stand with the other entities as stored.
-        auto& slot = records.data().sets[std::size_t(*e)];
-        std::optional<hemis::RecordSet> imported = pending->rows;
-        std::swap(slot, imported);
-        hemis::Verdict v = hemis::validate(*rulebook, records.data());
-        std::swap(slot, imported);
-        for (auto& f : v.findings)
-            if (f.entity == *e || f.file == pending->file_name) pending->findings.push_back(f);
-    }
-    count_severities(*pending);
-    screen = Screen::import;
-    return true;
-}
 
 bool App::confirm_import(ImportMode mode) {
     if (!pending || !pending->can_commit()) return false;

@@ -16,7 +16,9 @@ struct BrowserEvents {
     std::function<void(PersistState)> persist;
     std::function<void(bool held)> tab_lock;  // false: another tab owns this database
     std::function<void()> other_tab_saved;    // another tab committed to the same database
-    std::function<void(std::string name, std::string bytes)> file_opened;
+    std::function<void(std::string name, std::string bytes)> file_opened;  // .xlsx: as CSV text
+    std::function<void(std::string name)> workbook_reading;  // the page is converting an .xlsx
+    std::function<void(std::string name, std::string detail)> workbook_failed;
     std::function<void(std::string text)> text_typed;   // committed IME or keyboard text
     std::function<void(std::string text)> text_pasted;  // from the system clipboard
 };

@@ -164,6 +164,17 @@ EMSCRIPTEN_KEEPALIVE void hemis_on_file(char* name, char* bytes, int len) {
     free(bytes);
     if (auto& f = web::browser_events().file_opened) f(std::move(n), std::move(b));
 }
+EMSCRIPTEN_KEEPALIVE void hemis_on_workbook_reading(char* name) {
+    std::string n(name);
+    free(name);
+    if (auto& f = web::browser_events().workbook_reading) f(std::move(n));
+}
+EMSCRIPTEN_KEEPALIVE void hemis_on_workbook_failed(char* name, char* detail) {
+    std::string n(name), d(detail);
+    free(name);
+    free(detail);
+    if (auto& f = web::browser_events().workbook_failed) f(std::move(n), std::move(d));
+}
 EMSCRIPTEN_KEEPALIVE void hemis_on_text(char* text, int pasted) {
     std::string t(text);
     free(text);

@@ -70,8 +70,8 @@ constexpr CatalogEntry kEntries[] = {
     {"form.deleted", "Record deleted."},
     {"form.delete_failed", "The record was not deleted ({0})."},
 
-    {"import.help", "Choose a CSV file (UTF-8) or drop one on the page. You will see the column mapping and a row-by-row report before confirming; nothing is saved until you confirm."},
-    {"import.pick", "Choose a CSV file…"},
+    {"import.help", "Choose a CSV file (UTF-8) or an Excel workbook (.xlsx), or drop one on the page. You will see the column mapping and a row-by-row report before confirming; nothing is saved until you confirm."},
+    {"import.pick", "Choose a CSV or Excel file…"},
     {"import.none", "No file chosen."},
     {"import.file", "File: {0}"},
     {"import.entity", "Kind of data"},
@@ -91,6 +91,12 @@ constexpr CatalogEntry kEntries[] = {
     {"import.failed", "The import failed ({0}); the database is as it was."},
     {"import.unknown_entity", "Could not tell what kind of data {0} holds. Name the file like learners.csv or use the template's column headers."},
     {"import.clipboard_name", "pasted cells.csv"},
+    {"import.ignore_column", "Leave this column out"},
+    {"import.mapping_help", "Choose a field for each column of the file, or leave the column out. The report below is worked out again at once; nothing is saved yet."},
+    {"import.reading", "Reading {0}: {1} rows…"},
+    {"import.checking", "Checking the {0} rows of {1}…"},
+    {"import.workbook_reading", "Reading the Excel workbook {0}…"},
+    {"import.workbook_failed", "The Excel file {0} could not be read ({1}). Check that it is an .xlsx workbook and choose it again, or save the sheet as CSV UTF-8."},
 
     {"report.revalidate", "Validate again"},
     {"report.download_csv", "Download report (CSV)"},

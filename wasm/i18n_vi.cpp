@@ -71,8 +71,8 @@ constexpr CatalogEntry kEntries[] = {
     {"form.deleted", "Đã xoá bản ghi."},
     {"form.delete_failed", "Không xoá được bản ghi ({0})."},
 
-    {"import.help", "Chọn tệp CSV (UTF-8) hoặc kéo thả tệp vào trang. Bạn sẽ xem cách ghép cột và báo cáo từng dòng trước khi xác nhận; chưa xác nhận thì chưa có gì được ghi."},
-    {"import.pick", "Chọn tệp CSV…"},
+    {"import.help", "Chọn tệp CSV (UTF-8) hoặc Excel (.xlsx), hoặc kéo thả tệp vào trang. Bạn sẽ xem cách ghép cột và báo cáo từng dòng trước khi xác nhận; chưa xác nhận thì chưa có gì được ghi."},
+    {"import.pick", "Chọn tệp CSV hoặc Excel…"},
     {"import.none", "Chưa chọn tệp nào."},
     {"import.file", "Tệp: {0}"},
     {"import.entity", "Loại dữ liệu"},
@@ -92,6 +92,12 @@ constexpr CatalogEntry kEntries[] = {
     {"import.failed", "Nhập không thành công ({0}); cơ sở dữ liệu vẫn như trước."},
     {"import.unknown_entity", "Không nhận ra tệp {0} chứa loại dữ liệu nào. Hãy đặt tên tệp như learners.csv hoặc dùng đúng tiêu đề cột của mẫu."},
     {"import.clipboard_name", "dữ liệu dán.csv"},
+    {"import.ignore_column", "Bỏ qua cột này"},
+    {"import.mapping_help", "Chọn trường cho từng cột của tệp, hoặc bỏ qua cột. Báo cáo bên dưới được tính lại ngay; chưa có gì được ghi."},
+    {"import.reading", "Đang đọc {0}: {1} dòng…"},
+    {"import.checking", "Đang kiểm tra {0} dòng của {1}…"},
+    {"import.workbook_reading", "Đang đọc bảng tính Excel {0}…"},
+    {"import.workbook_failed", "Không đọc được tệp Excel {0} ({1}). Hãy kiểm tra tệp có đúng định dạng .xlsx rồi chọn lại, hoặc lưu trang tính thành CSV UTF-8."},
 
     {"report.revalidate", "Kiểm tra lại"},
     {"report.download_csv", "Tải báo cáo (CSV)"},

@@ -1,4 +1,5 @@
 // Import reading: entity detection, column mapping and the spreadsheet-paste conversion.
+// An .xlsx file arrives here already turned into CSV text by the page (web/xlsx.js).
 #include "import.hpp"
 
 #include <algorithm>
@@ -27,11 +28,39 @@ std::vector<std::string> split(const std::string& line, char sep) {
     return out;
 }
 
+// learners.xlsx names the same entity as learners.csv.
+std::string as_csv_name(std::string name) {
+    const std::string_view ext = ".xlsx";
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
+        name.replace(name.size() - ext.size(), ext.size(), ".csv");
+    return name;
+}
+
+std::string base_name(std::string name) {
+    const auto slash = name.find_last_of("/\\");
+    if (slash != std::string::npos) name.erase(0, slash + 1);
+    return name;
+}
+
+PendingImport pending_from_rows(std::string file_name, std::string bytes, hemis::Entity entity,
+                                hemis::RecordSet rows) {
+    PendingImport p;
+    p.file_name = std::move(file_name);
+    p.bytes = std::move(bytes);
+    p.entity = entity;
+    p.rows = std::move(rows);
+    const auto& schema = hemis::schema_of(entity);
+    for (const auto& h : p.rows->table.header()) p.columns.push_back({h, schema.field_index(h)});
+    apply_mapping(p);
+    p.read_problems = p.rows->table.issues().size();
+    return p;
+}
+
 }  // namespace
 
 std::optional<hemis::Entity> guess_entity(const std::string& file_name, std::string_view bytes) {
     if (auto e = hemis::entity_from_name(file_name)) return e;
-    if (auto e = hemis::entity_from_file_name(file_name)) return e;
+    if (auto e = hemis::entity_from_file_name(as_csv_name(file_name))) return e;
     const auto header = hemis::read_csv(bytes.substr(0, bytes.find('\n') + 1)).header();
     std::optional<hemis::Entity> best;
     int best_score = 0;
@@ -43,21 +72,38 @@ std::optional<hemis::Entity> guess_entity(const std::string& file_name, std::str
 }
 
 PendingImport read_import(std::string file_name, std::string bytes, hemis::Entity entity) {
-    PendingImport p;
-    p.file_name = std::move(file_name);
-    p.bytes = std::move(bytes);
-    p.entity = entity;
     hemis::Dataset scratch;
-    hemis::add_csv_input(scratch, p.file_name, p.bytes, entity);
-    if (!scratch.get(entity)) return p;
-    p.rows = std::move(*scratch.get(entity));
-    const auto& header = p.rows->table.header();
-    const auto& schema = hemis::schema_of(entity);
-    for (const auto& h : header) p.columns.push_back({h, schema.field_index(h)});
+    hemis::add_csv_input(scratch, file_name, bytes, entity);
+    if (!scratch.get(entity)) return {};
+    hemis::RecordSet rows = std::move(*scratch.get(entity));
+    return pending_from_rows(std::move(file_name), std::move(bytes), entity, std::move(rows));
+}
+
+PendingImport pending_from(ImportJob& job) {
+    hemis::RecordSet rows =
+        hemis::make_record_set(job.entity, base_name(job.file_name), job.reader.take());
+    return pending_from_rows(std::move(job.file_name), std::move(job.bytes), job.entity,
+                             std::move(rows));
+}
+
+void apply_mapping(PendingImport& p) {
+    hemis::RecordSet& rows = *p.rows;
+    const auto& schema = hemis::schema_of(*p.entity);
+    rows.column_of_field.assign(schema.fields.size(), -1);
+    rows.unknown_columns.clear();
+    for (std::size_t c = 0; c < p.columns.size(); ++c) {
+        ColumnMapping& m = p.columns[c];
+        if (m.field >= 0 && rows.column_of_field[std::size_t(m.field)] < 0) {
+            rows.column_of_field[std::size_t(m.field)] = int(c);
+            continue;
+        }
+        m.field = -1;  // a second column for a field is not imported, as in the CLI
+        // Reported as the CLI reports it, except a column the user chose to leave out.
+        if (!m.chosen) rows.unknown_columns.push_back({m.header, std::uint32_t(c + 1)});
+    }
+    p.missing_fields.clear();
     for (std::size_t f = 0; f < schema.fields.size(); ++f)
-        if (!p.rows->has_field(int(f))) p.missing_fields.emplace_back(schema.fields[f].name);
-    p.read_problems = p.rows->table.issues().size();
-    return p;
+        if (!rows.has_field(int(f))) p.missing_fields.emplace_back(schema.fields[f].name);
 }
 
 std::string tsv_to_csv(const std::string& tsv, hemis::Entity entity) {

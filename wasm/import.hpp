@@ -2,18 +2,21 @@
 // map to the schema, and the row-level report (findings numbered by the file's own rows).
 // Nothing is written to the database until App::confirm_import.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "hemis/entities.hpp"
+#include "csv_chunks.hpp"
 #include "hemis/findings.hpp"
 
 namespace web {
 
 struct ColumnMapping {
-    std::string header;  // as written in the file
-    int field = -1;      // schema field index, -1 when the column is not part of the schema
+    std::string header;    // as written in the file
+    int field = -1;        // schema field index, -1 when the column is not imported
+    bool chosen = false;   // set by the user in the preview rather than matched by its header
 };
 
 struct PendingImport {
@@ -31,12 +34,32 @@ struct PendingImport {
     bool can_commit() const { return rows && read_problems == 0; }
 };
 
+// A file being read into a PendingImport a slice per frame (App::step_import). Held by pointer:
+// the reader points into `bytes`.
+struct ImportJob {
+    std::string file_name;
+    std::string bytes;
+    hemis::Entity entity = hemis::Entity::learner;
+    CsvChunks reader{bytes};
+    bool checking = false;  // read; the findings are worked out on the next frame
+
+    ImportJob(std::string name, std::string data, hemis::Entity e)
+        : file_name(std::move(name)), bytes(std::move(data)), entity(e) {}
+};
+
 // Which entity a file holds: the explicit choice, else its name (learners.csv …), else the
 // schema whose fields its header matches best.
 std::optional<hemis::Entity> guess_entity(const std::string& file_name, std::string_view bytes);
 
 // Reads the file for `entity` and fills everything but the findings.
 PendingImport read_import(std::string file_name, std::string bytes, hemis::Entity entity);
+
+// The same from a table the job has read.
+PendingImport pending_from(ImportJob& job);
+
+// Applies the columns' field choices to the record set: which column feeds which field, which
+// columns are reported as unknown (not those the user chose to leave out) and what is missing.
+void apply_mapping(PendingImport& p);
 
 // Spreadsheet cells (tab-separated, one row a line) as CSV with the schema's header; the first
 // row is taken as a header when it names schema fields.

@@ -41,6 +41,16 @@ json counts_json(const App& a) {
     return counts;
 }
 
+json progress_json(const App& a) {
+    if (!a.workbook_reading.empty())
+        return {{"file", a.workbook_reading}, {"stage", "workbook"}, {"fraction", 0}, {"rows", 0}};
+    if (!a.import_job) return nullptr;
+    return {{"file", a.import_job->file_name},
+            {"stage", a.import_job->checking ? "checking" : "reading"},
+            {"fraction", a.import_progress()},
+            {"rows", a.import_job->reader.rows_read()}};
+}
+
 json summary_json(const App& a) {
     if (!a.verdict) return nullptr;
     return {{"errors", a.verdict->summary.errors},
@@ -51,8 +61,14 @@ json summary_json(const App& a) {
 json import_json(const PendingImport& p, bool committed) {
     json findings = json::array();
     for (const auto& f : p.findings) findings.push_back(finding_json(f));
+    json columns = json::array();
+    for (const auto& c : p.columns) {
+        const auto field = c.field >= 0 ? hemis::schema_of(*p.entity).fields[c.field].name : "";
+        columns.push_back({{"header", c.header}, {"field", field}});
+    }
     return {{"committed", committed},
             {"entity", p.entity ? hemis::entity_name(*p.entity) : ""},
+            {"columns", columns},
             {"rows", p.rows ? p.rows->size() : 0},
             {"errors", p.errors},
             {"warnings", p.warnings},
@@ -78,6 +94,8 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_state() {
                        {"lastSaveOk", app().last_save_ok},
                        {"counts", web::counts_json(app())},
                        {"validation", web::summary_json(app())},
+                       {"notice", {{"text", app().notice.text}, {"error", app().notice.error}}},
+                       {"importProgress", web::progress_json(app())},
                        {"pendingImport",
                         app().pending ? web::import_json(*app().pending, false) : json(nullptr)}});
 }
@@ -102,6 +120,27 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_import_csv(char* name, char* text, in
                                                  : web::ImportMode::add_or_update);
     if (!ok && app().pending) copy.failure = app().pending->failure;
     return web::reply(web::import_json(copy, ok));
+}
+
+// Like pressing "Confirm import" on the import screen with the chosen mode.
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_confirm_import(int replace) {
+    if (!app().pending) return web::reply({{"committed", false}, {"failure", "no pending import"}});
+    web::PendingImport copy = *app().pending;
+    const bool ok = app().confirm_import(replace ? web::ImportMode::replace_all
+                                                 : web::ImportMode::add_or_update);
+    if (!ok && app().pending) copy.failure = app().pending->failure;
+    return web::reply(web::import_json(copy, ok));
+}
+
+// Like choosing a field (or "leave out", for an empty name) for a column in the mapping.
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_map_column(int column, char* field) {
+    std::string f(field);
+    std::free(field);
+    if (!app().pending) return web::reply(nullptr);
+    const int index = f.empty() ? -1 : hemis::schema_of(*app().pending->entity).field_index(f);
+    if (!f.empty() && index < 0) return web::reply(nullptr);
+    app().map_column(std::size_t(column), index);
+    return web::reply(web::import_json(*app().pending, false));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hemis_api_package() {

@@ -15,6 +15,7 @@ web::Gfx g_gfx;
 
 void frame() {
     web::App& app = web::app();
+    app.step_import(12.0);  // a slice of a file being imported; leaves time to draw
     web::gfx_sync_size(g_gfx, app.zoom);
     web::gfx_begin_frame();
     web::text_input_update();
@@ -30,8 +31,17 @@ int main() {
         return 1;
     }
     web::text_input_init([](std::string text) { web::app().paste_rows(text); });
-    web::browser_events().file_opened = [](std::string name, std::string bytes) {
-        web::app().prepare_import(std::move(name), std::move(bytes), std::nullopt);
+    auto& events = web::browser_events();
+    events.file_opened = [](std::string name, std::string bytes) {
+        web::app().start_import(std::move(name), std::move(bytes), std::nullopt);
+    };
+    events.workbook_reading = [](std::string name) {
+        web::app().pending.reset();
+        web::app().workbook_reading = std::move(name);
+        web::app().screen = web::Screen::import;
+    };
+    events.workbook_failed = [](std::string name, std::string detail) {
+        web::app().workbook_failed(name, detail);
     };
     web::app().start();
     web::log_info("client started");

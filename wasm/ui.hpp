@@ -19,6 +19,11 @@ void draw_package(App& app);
 void draw_settings(App& app);
 void draw_log(App& app);
 
+// Import screen parts (ui_import_parts.cpp): the progress of a file being read (returns true
+// while one is) and the editable column mapping of the pending import.
+bool draw_import_progress(App& app);
+void draw_import_mapping(App& app);
+
 // Opens the report filtered to one rule (the dashboard's chart links there).
 void report_filter_rule(const std::string& rule);
 

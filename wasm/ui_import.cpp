@@ -1,5 +1,6 @@
-// Import screen: pick or drop a CSV file, check the column mapping and the row-level report
-// (numbered by the file's own rows), then confirm. Nothing is written before the confirmation.
+// Import screen: pick or drop a CSV or Excel file, watch it being read, check the column mapping
+// (ui_import_parts.cpp) and the row-level report (numbered by the file's own rows), then
+// confirm. Nothing is written before the confirmation.
 #include <imgui.h>
 
 #include "i18n.hpp"
@@ -9,6 +10,9 @@ namespace web {
 namespace {
 
 using hemis::Entity;
+
+constexpr const char* kAccept =
+    ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 void draw_entity_choice(App& app, PendingImport& p) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
@@ -20,38 +24,6 @@ void draw_entity_choice(App& app, PendingImport& p) {
         }
     }
     ImGui::EndCombo();
-}
-
-void draw_mapping(const PendingImport& p) {
-    // Open by default only when something does not match the template.
-    bool all_match = p.missing_fields.empty();
-    for (const auto& c : p.columns) all_match = all_match && c.field >= 0;
-    ImGui::SetNextItemOpen(!all_match, ImGuiCond_Appearing);
-    if (!ImGui::CollapsingHeader(tr("import.mapping"))) return;
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("mapping", 3, flags)) {
-        ImGui::TableSetupColumn(tr("import.col_number"));
-        ImGui::TableSetupColumn(tr("import.col_header"));
-        ImGui::TableSetupColumn(tr("import.col_field"));
-        ImGui::TableHeadersRow();
-        for (std::size_t c = 0; c < p.columns.size(); ++c) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::Text("%zu", c + 1);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p.columns[c].header.c_str());
-            ImGui::TableNextColumn();
-            const int f = p.columns[c].field;
-            if (f >= 0)
-                ImGui::TextUnformatted(field_label(hemis::schema_of(*p.entity).fields[f].name));
-            else
-                ImGui::TextColored(ImVec4(0.7f, 0.45f, 0, 1), "%s", tr("import.ignored"));
-        }
-        ImGui::EndTable();
-    }
-    for (const auto& missing : p.missing_fields)
-        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s",
-                           trf("import.missing_field", {field_label(missing)}).c_str());
 }
 
 void draw_report(const PendingImport& p) {
@@ -106,7 +78,8 @@ void draw_confirm(App& app, PendingImport& p) {
 
 void draw_import(App& app) {
     help_text(tr("import.help"));
-    if (ImGui::Button(tr("import.pick"))) pick_file(".csv,text/csv");
+    if (ImGui::Button(tr("import.pick"))) pick_file(kAccept);
+    if (draw_import_progress(app)) return;
     if (!app.pending) return empty_state(tr("import.none"));
     PendingImport& p = *app.pending;
     ImGui::Separator();
@@ -118,7 +91,7 @@ void draw_import(App& app) {
     draw_confirm(app, *app.pending);
     if (!app.pending) return;
     ImGui::Separator();
-    draw_mapping(*app.pending);
+    draw_import_mapping(app);
     draw_report(*app.pending);
 }
 

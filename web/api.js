@@ -42,6 +42,14 @@
       const replace = !(options && options.mode === "merge");
       return json("import_csv", entityOrFileName, text, replace ? 1 : 0);
     },
+    confirmImport: function (options) {
+      needReady();
+      return json("confirm_import", options && options.mode === "merge" ? 0 : 1);
+    },
+    mapColumn: function (column, field) {
+      needReady();
+      return json("map_column", column, field || "");
+    },
     exportPackage: function (options) {
       needReady();
       if (options && (options.institution || options.period)) {

@@ -19,13 +19,23 @@
   function sendText(s, pasted) {
     if (s) Module._hemis_on_text(heapString(s), pasted ? 1 : 0);
   }
-  function sendFile(file) {
-    file.arrayBuffer().then(function (buf) {
-      const bytes = new Uint8Array(buf);
-      const p = Module._malloc(bytes.length + 1);
-      Module.HEAPU8.set(bytes, p);
-      Module._hemis_on_file(heapString(file.name), p, bytes.length);
+  function sendBytes(name, bytes) {
+    const p = Module._malloc(bytes.length + 1);
+    Module.HEAPU8.set(bytes, p);
+    Module._hemis_on_file(heapString(name), p, bytes.length);
+  }
+  // An Excel workbook reaches the client as the CSV text of its first sheet (xlsx.js).
+  function sendWorkbook(file) {
+    Module._hemis_on_workbook_reading(heapString(file.name));
+    file.arrayBuffer().then(window.hemisXlsx.toCsv).then(function (sheet) {
+      sendBytes(file.name, new TextEncoder().encode(sheet.csv));
+    }).catch(function (e) {
+      Module._hemis_on_workbook_failed(heapString(file.name), heapString(String(e && e.message || e)));
     });
+  }
+  function sendFile(file) {
+    if (window.hemisXlsx.isXlsx(file.name)) return sendWorkbook(file);
+    file.arrayBuffer().then(function (buf) { sendBytes(file.name, new Uint8Array(buf)); });
   }
 
   // Typing: committed composition text, or plain insertions outside a composition.

@@ -11,13 +11,15 @@ const FLAGS = [
   "--disable-sync",
 ];
 
-export async function launchBrowser() {
+// `options` are extra context options (timezoneId, deviceScaleFactor, hasTouch, permissions…).
+export async function launchBrowser(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "hemis-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: FLAGS,
     viewport: { width: 1280, height: 800 },
+    ...options,
   });
   return {
     context,

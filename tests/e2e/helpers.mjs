@@ -35,10 +35,11 @@ export function tempDir(prefix) {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-// A server and a browser with a fresh profile for one test file.
-export async function session() {
+// A server and a browser with a fresh profile for one test file; `options` go to the browser
+// context (see browser.mjs).
+export async function session(options = {}) {
   const server = await startServer(site);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(options);
   return {
     server,
     browser,
