@@ -1,0 +1,74 @@
+// The server's storage interface: accounts (hashed tokens), package receipts and merged records.
+// SQLite is the default (store_sqlite.cpp); a PostgreSQL store can sit behind the same interface.
+// Every method is safe to call from several request threads at once.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace hemis::server {
+
+struct Account {
+    std::string role;         // "institution" or "operator"
+    std::string institution;  // the institution code; empty for operators
+    std::string name;         // operator name, or the institution code again
+};
+
+struct StoredReceipt {
+    std::string institution, package_id, content_sha256, status, received_at;
+    std::string receipt;  // the receipt JSON exactly as first sent
+};
+
+// One record of an accepted package, ready to merge by (institution, entity, id) and version.
+struct RecordRow {
+    std::string entity, id, event, updated_at;
+    long long version = 0;
+    std::string data;  // the record's fields as a JSON object
+};
+
+struct Upload {
+    StoredReceipt receipt;
+    std::vector<RecordRow> records;  // empty for a rejected package: only its receipt is kept
+};
+
+enum class SaveOutcome { stored, duplicate, conflict };
+struct SaveResult {
+    SaveOutcome outcome;
+    std::string receipt;  // for `duplicate`: the original receipt
+};
+
+// Learner counts among records that are not cancelled; key "" stands for a blank value.
+struct LearnerSummary {
+    long long learners = 0;
+    std::map<std::string, std::map<std::string, long long>> by;  // dimension -> value -> count
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual void add_account(const std::string& token_hash, const Account& account) = 0;
+    virtual std::optional<Account> find_account(const std::string& token_hash) = 0;
+    // Stores the receipt and merges the records in one transaction, unless a package with the
+    // same institution and id exists already (then nothing is written).
+    virtual SaveResult save_upload(const Upload& upload) = 0;
+    virtual std::optional<StoredReceipt> receipt(const std::string& institution,
+                                                 const std::string& package_id) = 0;
+    // Receipts received after `since` (ISO time, "" for all), oldest first; institution "" = all.
+    virtual std::vector<StoredReceipt> receipts(const std::string& institution,
+                                                const std::string& since) = 0;
+    virtual LearnerSummary summary(const std::string& institution) = 0;  // "" = all
+    virtual bool healthy() = 0;
+};
+
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Opens the store named by --db: a file path for SQLite (postgresql:// URLs are not built yet).
+std::unique_ptr<Store> open_store(const std::string& db);
+
+}  // namespace hemis::server
