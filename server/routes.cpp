@@ -66,11 +66,34 @@ std::string scope_of(const Account& a, const Request& req) {
     return req.get_param_value("institution");
 }
 
-void post_package(Context& ctx, const Request& req, Response& res) {
+std::size_t declared_length(const Request& req) {
+    const std::string v = req.get_header_value("Content-Length");
+    if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos) return 0;
+    return v.size() > 18 ? SIZE_MAX : std::stoull(v);
+}
+
+// Reads the body only after the token and content type are accepted, so a refused upload costs
+// little; the size limit is checked against Content-Length first and again while reading.
+void post_package(Context& ctx, const Request& req, Response& res,
+                  const httplib::ContentReader& reader) {
+    res.set_header("Connection", "close");  // the body may be left unread on refusal
     const auto account = authenticate(ctx, req, res);
     if (!account) return;
     if (!is_json_content(req)) return send(res, error_reply(Err::wrong_content_type));
-    const Reply r = handle_upload(ctx.store, ctx.rulebook, *account, req.body);
+    const auto too_large = [&] {
+        send(res, error_reply(Err::payload_too_large, std::to_string(ctx.max_body)));
+    };
+    if (declared_length(req) > ctx.max_body) return too_large();
+    std::string body;
+    bool overflow = false;
+    const bool complete = reader([&](const char* data, std::size_t n) {
+        overflow = body.size() + n > ctx.max_body;
+        if (!overflow) body.append(data, n);
+        return !overflow;
+    });
+    if (overflow || res.status == 413) return too_large();
+    if (!complete) return send(res, error_reply(Err::request_timeout));
+    const Reply r = handle_upload(ctx.store, ctx.rulebook, *account, body);
     ctx.metrics.count_upload(r.outcome);
     send(res, r);
 }
@@ -137,7 +160,9 @@ void install_routes(httplib::Server& svr, Context& ctx) {
         send_json(res, {{"version", ctx.rulebook.version()}, {"hash", ctx.rulebook.hash()}});
     });
     svr.Post("/api/v1/packages",
-             [&ctx](const Request& q, Response& s) { post_package(ctx, q, s); });
+             [&ctx](const Request& q, Response& s, const httplib::ContentReader& r) {
+                 post_package(ctx, q, s, r);
+             });
     svr.Get("/api/v1/packages", [&ctx](const Request& q, Response& s) { list_packages(ctx, q, s); });
     svr.Get(R"(/api/v1/packages/([^/]+))",
             [&ctx](const Request& q, Response& s) { get_package(ctx, q, s); });
