@@ -71,11 +71,13 @@ async function timeScroll(page, seconds) {
     frame_interval_p95_ms: round(pct(gaps, 0.95)) };
 }
 
-export async function measureBrowser(input, { scrollSeconds = 3 } = {}) {
-  if (!fs.existsSync(path.join(SITE, 'index.html'))) return { unavailable: `${SITE} not built` };
+// `site` lets a profiling or experimental build be measured the same way; HEMIS_BENCH_PROFILE=FILE
+// saves a CPU profile (.cpuprofile, for Chrome's DevTools) of the scrolling phase.
+export async function measureBrowser(input, { scrollSeconds = 3, site = SITE } = {}) {
+  if (!fs.existsSync(path.join(site, 'index.html'))) return { unavailable: `${site} not built` };
   if (!input || input.unavailable) return { unavailable: 'no 100k input' };
-  const download = downloadSizes();
-  const server = await serveStatic(SITE);
+  const download = downloadSizes(site);
+  const server = await serveStatic(site);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hemis-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, args: FLAGS, viewport: { width: 1280, height: 800 },
@@ -89,7 +91,11 @@ export async function measureBrowser(input, { scrollSeconds = 3 } = {}) {
     await page.waitForFunction(() => window.hemis && window.hemis.ready, null, { timeout: 120000 });
     const load = await page.evaluate(() => ({ first: window.__hemisBench.firstFrameMs, ready: performance.now() }));
     const imported = await timeImport(page, input);
+    const profileFile = process.env.HEMIS_BENCH_PROFILE;
+    const cdp = profileFile && await context.newCDPSession(page);
+    if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
     const scroll = await timeScroll(page, scrollSeconds);
+    if (cdp) fs.writeFileSync(profileFile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     return {
       first_frame_s: round(load.first / 1e3), ready_s: round(load.ready / 1e3),
       import_100k_s: imported.committed ? round(imported.total_s) : null, import: imported,
