@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Limits and serving: per-token rate limit (429), request timeout, flags from environment
+variables, the browser client's static files with the .wasm MIME type.
+Usage: limits_test.py HEMIS_SERVER HEMIS_CLI"""
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+from harness import Server, Tools
+
+FAILURES = []
+
+
+def expect(name, actual, expected):
+    if actual != expected:
+        FAILURES.append(f"{name}: expected {expected!r}, got {actual!r}")
+
+
+def test_rate_limit(s, token, other):
+    statuses = [s.request("GET", "/api/v1/packages", token=token)[0] for _ in range(3)]
+    expect("within the limit", statuses, [200, 200, 200])
+    status, headers, body = s.request("GET", "/api/v1/packages", token=token)
+    expect("over the limit", (status, json.loads(body)["error"]["code"]), (429, "rate_limited"))
+    expect("retry after", headers.get("Retry-After"), "20")
+    expect("other token unaffected", s.request("GET", "/api/v1/packages", token=other)[0], 200)
+
+
+def test_timeout(s, token):
+    """A body that stops arriving is cut off after --timeout seconds with a JSON 408."""
+    with socket.create_connection(("127.0.0.1", s.port), timeout=10) as c:
+        c.sendall(("POST /api/v1/packages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                   f"\r\nAuthorization: Bearer {token}\r\nContent-Length: 100\r\n\r\n"
+                   '{"manifest"').encode())
+        start = time.time()
+        reply = c.recv(65536)
+        waited = time.time() - start
+        while b"\r\n\r\n" not in reply or not reply.endswith(b"}\n"):
+            reply += c.recv(65536)
+    expect("timeout status line", reply.split(b"\r\n")[0], b"HTTP/1.1 408 Request Timeout")
+    expect("timeout code", json.loads(reply.split(b"\r\n\r\n", 1)[1])["error"]["code"],
+           "request_timeout")
+    expect("cut off after about a second", (0.9 < waited < 5, round(waited)), (True, 1))
+
+
+def test_static(s):
+    status, headers, body = s.request("GET", "/app.wasm")
+    expect("wasm served", (status, headers.get("Content-Type"), body),
+           (200, "application/wasm", b"\0asm\1\0\0\0"))
+    status, headers, body = s.request("GET", "/")
+    expect("index served", (status, body), (200, b"<!doctype html><title>HEMIS</title>\n"))
+
+
+def main():
+    with tempfile.TemporaryDirectory() as work:
+        tools = Tools(sys.argv[1], sys.argv[2], work)
+        db = os.path.join(work, "hemis.db")
+        token = tools.token(db, "add-institution", "AIS")
+        other = tools.token(db, "add-institution", "ANH")
+        web = os.path.join(work, "web")
+        os.mkdir(web)
+        with open(os.path.join(web, "app.wasm"), "wb") as f:
+            f.write(b"\0asm\1\0\0\0")
+        with open(os.path.join(web, "index.html"), "w") as f:
+            f.write("<!doctype html><title>HEMIS</title>\n")
+        os.environ.update(HEMIS_RATE_LIMIT="3", HEMIS_TIMEOUT="1", HEMIS_WEB=web)
+        s = Server(tools, db)
+        try:
+            test_rate_limit(s, token, other)
+            test_timeout(s, other)
+            test_static(s)
+        finally:
+            expect("SIGTERM exit code", s.terminate(), 0)
+        bad = subprocess.run([sys.argv[1], "admin", "add-institution", "ZZZ", "--db", db],
+                             capture_output=True)
+        expect("unknown institution code refused", (bad.returncode, bad.stdout), (2, b""))
+    for f in FAILURES:
+        print("FAIL", f)
+    print(f"{len(FAILURES)} failure(s)")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
