@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "hemis/rulebook.hpp"
 #include "inputs_fs.hpp"
+#include "upload.hpp"
 
 using namespace hemis;
 
@@ -54,6 +55,16 @@ int main(int argc, char** argv) {
     tmpl->add_option("entity", template_entity, "learners | staff | programmes | status")
         ->required();
 
+    cli::UploadOptions uopt;
+    auto* upload = app.add_subcommand("upload", "send a package to hemis-server");
+    upload->add_option("package", uopt.package, "package file (.json)")->required();
+    upload->add_option("--server", uopt.server, "e.g. http://127.0.0.1:8080")
+        ->envname("HEMIS_SERVER")
+        ->required();
+    upload->add_option("--token", uopt.token, "the institution's token")
+        ->envname("HEMIS_TOKEN")
+        ->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -66,6 +77,7 @@ int main(int argc, char** argv) {
         if (*pack) return cli::run_pack(common, popt);
         if (*inspect) return cli::run_inspect(common, inspect_path);
         if (*generate) return cli::run_generate(common, gopt);
+        if (*upload) return cli::run_upload(common, uopt);
         return cli::run_template(template_entity);
     } catch (const cli::InputError& e) {
         std::cerr << "hemis: " << cli::message(common.lang, e.id, e.args) << "\n";
