@@ -54,6 +54,27 @@ def test_static(s):
     expect("index served", (status, body), (200, b"<!doctype html><title>HEMIS</title>\n"))
 
 
+def test_sigterm_finishes_in_flight(tools, work):
+    """SIGTERM while an upload's body is half sent: the upload still gets its receipt."""
+    db = os.path.join(work, "term.db")
+    token = tools.token(db, "add-institution", "AIS")
+    _, body = tools.pack(tools.generate("term", 50, 9), "AIS", "term.json")
+    s = Server(tools, db)
+    with socket.create_connection(("127.0.0.1", s.port), timeout=10) as c:
+        c.sendall(("POST /api/v1/packages HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                   f"application/json\r\nAuthorization: Bearer {token}\r\n"
+                   f"Content-Length: {len(body)}\r\n\r\n").encode() + body[:1000])
+        time.sleep(0.2)
+        s.proc.send_signal(15)
+        time.sleep(0.2)
+        c.sendall(body[1000:])
+        reply = b""
+        while not reply.endswith(b"}\n"):
+            reply += c.recv(65536)
+    expect("in-flight upload answered", reply.split(b"\r\n")[0], b"HTTP/1.1 201 Created")
+    expect("exit after SIGTERM", s.proc.wait(timeout=15), 0)
+
+
 def main():
     with tempfile.TemporaryDirectory() as work:
         tools = Tools(sys.argv[1], sys.argv[2], work)
@@ -74,6 +95,7 @@ def main():
             test_static(s)
         finally:
             expect("SIGTERM exit code", s.terminate(), 0)
+        test_sigterm_finishes_in_flight(tools, work)
         bad = subprocess.run([sys.argv[1], "admin", "add-institution", "ZZZ", "--db", db],
                              capture_output=True)
         expect("unknown institution code refused", (bad.returncode, bad.stdout), (2, b""))
