@@ -5,6 +5,7 @@ temporary database, and checks receipts against `hemis validate --json` byte for
 Usage: server_test.py HEMIS_SERVER HEMIS_CLI"""
 import json
 import os
+import shutil
 import sys
 import tempfile
 
@@ -139,12 +140,38 @@ def test_merge(s, tools, t, p):
     expect("older version ignored", s.get_json("/api/v1/summary", t["A"])[1]["learners"], 19)
 
 
+def test_older_rulebook(s, tools, t, here):
+    """A package made with another rulebook is re-validated with the server's, and says so."""
+    old = os.path.join(tools.work, "old-data")
+    root = os.path.join(here, "..", "..")
+    shutil.copytree(os.path.join(root, "reference"), os.path.join(old, "reference"))
+    os.mkdir(os.path.join(old, "rules"))
+    with open(os.path.join(root, "rules", "rulebook.json"), encoding="utf-8") as f:
+        text = f.read().replace('"version": "2026.12-1"', '"version": "2026.01-0"', 1)
+    with open(os.path.join(old, "rules", "rulebook.json"), "w", encoding="utf-8") as f:
+        f.write(text)
+    d = tools.generate("older", 8, 11)
+    path = os.path.join(tools.work, "older.json")
+    tools.cli("--data", old, "pack", d, "--institution", "AIS", "--period", "2026", "-o", path)
+    with open(path, "rb") as f:
+        status, _, body = s.upload(f.read(), t["A"])
+    r = json.loads(body)
+    _, book = s.get_json("/api/v1/rulebook")
+    expect("older rulebook upload", (status, r["status"]), (201, "accepted"))
+    expect("package rulebook kept", r["package_rulebook"]["version"], "2026.01-0")
+    expect("re-validated with current", (r["rulebook"], r["revalidated_with_newer_rulebook"]),
+           (book, True))
+    cli = tools.cli("validate", path, "--json").stdout.decode()
+    expect("older rulebook findings byte for byte", body.endswith(
+        (',"findings":' + cli[:-1] + "}\n").encode()), True)
+
+
 def test_service_endpoints(s, here):
     expect("healthz", s.get_json("/healthz"), (200, {"status": "ok"}))
     status, headers, metrics = s.request("GET", "/metrics")
     expect("metrics type", (status, headers["Content-Type"]), (200, "text/plain; version=0.0.4"))
     text = metrics.decode()
-    expect("metrics uploads", 'hemis_uploads_total{outcome="accepted"} 4' in text, True)
+    expect("metrics uploads", 'hemis_uploads_total{outcome="accepted"} 5' in text, True)
     expect("metrics duplicate", 'hemis_uploads_total{outcome="duplicate"} 1' in text, True)
     expect("metrics conflict", 'hemis_uploads_total{outcome="conflict"} 1' in text, True)
     with open(os.path.join(here, "..", "..", "server", "openapi.json"), "rb") as f:
@@ -159,7 +186,7 @@ def test_logs(s):
     uploads = [e["outcome"] for e in lines if e["method"] == "POST" and e["institution"] == "AIS"]
     # Lines are written after each response is sent, so their order may differ from the requests'.
     expect("log outcomes", sorted(uploads),
-           ["accepted"] * 3 + ["conflict", "duplicate", "invalid_json", "invalid_package",
+           ["accepted"] * 4 + ["conflict", "duplicate", "invalid_json", "invalid_package",
                                "invalid_utf8", "other_institution", "payload_too_large",
                                "rejected", "too_deep", "wrong_content_type"])
     everything = open(s.log_path, encoding="utf-8").read()
@@ -180,6 +207,7 @@ def main():
             test_refusals(s, t, p)
             test_listing_and_summary(s, t, p)
             test_merge(s, tools, t, p)
+            test_older_rulebook(s, tools, t, here)
             test_service_endpoints(s, here)
         finally:
             expect("SIGTERM exit code", s.terminate(), 0)
