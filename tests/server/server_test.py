@@ -138,6 +138,10 @@ def test_merge(s, tools, t, p):
     _, old = tools.pack(d, "AIS", "old.json", "--id", "AIS-old-version")
     expect("older version accepted", s.upload(old, t["A"])[0], 201)
     expect("older version ignored", s.get_json("/api/v1/summary", t["A"])[1]["learners"], 19)
+    edit_csv(os.path.join(d, "learners.csv"), 0, {"phien_ban": "2"})
+    _, same = tools.pack(d, "AIS", "same.json", "--id", "AIS-same-version")
+    expect("equal version accepted", s.upload(same, t["A"])[0], 201)
+    expect("equal version ignored", s.get_json("/api/v1/summary", t["A"])[1]["learners"], 19)
 
 
 def test_older_rulebook(s, tools, t, here):
@@ -171,7 +175,7 @@ def test_service_endpoints(s, here):
     status, headers, metrics = s.request("GET", "/metrics")
     expect("metrics type", (status, headers["Content-Type"]), (200, "text/plain; version=0.0.4"))
     text = metrics.decode()
-    expect("metrics uploads", 'hemis_uploads_total{outcome="accepted"} 5' in text, True)
+    expect("metrics uploads", 'hemis_uploads_total{outcome="accepted"} 6' in text, True)
     expect("metrics duplicate", 'hemis_uploads_total{outcome="duplicate"} 1' in text, True)
     expect("metrics conflict", 'hemis_uploads_total{outcome="conflict"} 1' in text, True)
     with open(os.path.join(here, "..", "..", "server", "openapi.json"), "rb") as f:
@@ -186,7 +190,7 @@ def test_logs(s):
     uploads = [e["outcome"] for e in lines if e["method"] == "POST" and e["institution"] == "AIS"]
     # Lines are written after each response is sent, so their order may differ from the requests'.
     expect("log outcomes", sorted(uploads),
-           ["accepted"] * 4 + ["conflict", "duplicate", "invalid_json", "invalid_package",
+           ["accepted"] * 5 + ["conflict", "duplicate", "invalid_json", "invalid_package",
                                "invalid_utf8", "other_institution", "payload_too_large",
                                "rejected", "too_deep", "wrong_content_type"])
     everything = open(s.log_path, encoding="utf-8").read()
