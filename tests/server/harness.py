@@ -61,22 +61,29 @@ class Server:
     def __init__(self, tools, db, *flags):
         self.log_path = db + ".log"
         self.log = open(self.log_path, "ab")
+        self.earlier = len(self._ports())
         self.proc = subprocess.Popen(
             [tools.server_bin, "--listen", "127.0.0.1:0", "--db", db, *flags],
             stdout=subprocess.DEVNULL, stderr=self.log)
         self.port = self._wait_for_port()
 
     def _wait_for_port(self):
-        # The log file is appended across restarts: the newest "listening" line is this process's.
+        # The log file is appended across restarts: only a "listening" line after those that were
+        # there before the start is this process's.
         deadline = time.time() + 20
         while time.time() < deadline:
-            ports = [e["port"] for e in self.log_lines() if e.get("event") == "listening"]
-            if ports and self.proc.poll() is None and self._answers(ports[-1]):
+            ports = self._ports()
+            if len(ports) > self.earlier and self.proc.poll() is None and self._answers(ports[-1]):
                 return ports[-1]
             if self.proc.poll() is not None:
                 raise RuntimeError("hemis-server exited early")
             time.sleep(0.05)
         raise RuntimeError("hemis-server did not start")
+
+    def _ports(self):
+        if not os.path.exists(self.log_path):
+            return []
+        return [e["port"] for e in self.log_lines() if e.get("event") == "listening"]
 
     def _answers(self, port):
         try:
