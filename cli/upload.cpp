@@ -15,7 +15,9 @@ namespace hemis::cli {
 
 namespace {
 
-const char* pick(Lang lang, const char* vi, const char* en) { return lang == Lang::vi ? vi : en; }
+const char* pick(Lang lang, const char* vi, const char* en) {
+    return lang == Lang::vi ? vi : en;
+}
 
 int report_receipt(Lang lang, const std::string& body) {
     std::cout << body;
@@ -49,8 +51,8 @@ int run_upload(const CommonOptions& common, const UploadOptions& opt) {
     const std::string body = read_file(opt.package);
     httplib::Client client(opt.server);
     if (!client.is_valid()) {
-        std::cerr << pick(common.lang, "hemis: địa chỉ máy chủ không hợp lệ: ",
-                          "hemis: not a server address: ")
+        std::cerr << pick(common.lang,
+                          "hemis: địa chỉ máy chủ không hợp lệ: ", "hemis: not a server address: ")
                   << opt.server << "\n";
         return 2;
     }
@@ -60,8 +62,8 @@ int run_upload(const CommonOptions& common, const UploadOptions& opt) {
     const httplib::Headers headers = {{"Authorization", "Bearer " + opt.token}};
     const auto res = client.Post("/api/v1/packages", headers, body, "application/json");
     if (!res) {
-        std::cerr << pick(common.lang, "hemis: không gửi được tới máy chủ: ",
-                          "hemis: cannot reach the server: ")
+        std::cerr << pick(common.lang,
+                          "hemis: không gửi được tới máy chủ: ", "hemis: cannot reach the server: ")
                   << httplib::to_string(res.error()) << "\n";
         return 2;
     }

@@ -17,8 +17,8 @@ thread_local RequestState t_state;
 
 std::string next_request_id() {
     static std::atomic<unsigned long long> counter{0};
-    static const unsigned long long boot = std::chrono::system_clock::now().time_since_epoch() /
-                                           std::chrono::milliseconds(1);
+    static const unsigned long long boot =
+        std::chrono::system_clock::now().time_since_epoch() / std::chrono::milliseconds(1);
     char buf[40];
     std::snprintf(buf, sizeof buf, "%llx-%06llu", boot & 0xffffffffULL, ++counter);
     return buf;
@@ -37,7 +37,9 @@ Err error_for_status(int status) {
 
 }  // namespace
 
-RequestState& request_state() { return t_state; }
+RequestState& request_state() {
+    return t_state;
+}
 
 void install_hooks(httplib::Server& svr, Context& ctx) {
     svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
@@ -51,21 +53,21 @@ void install_hooks(httplib::Server& svr, Context& ctx) {
         res.set_content(r.body, "application/json");
         if (t_state.outcome.empty()) t_state.outcome = r.outcome;
     });
-    svr.set_exception_handler([](const httplib::Request&, httplib::Response& res,
-                                 std::exception_ptr ep) {
-        std::string what = "unknown";
-        try {
-            std::rethrow_exception(ep);
-        } catch (const std::exception& e) {
-            what = e.what();
-        } catch (...) {
-        }
-        log_json("error", {{"request_id", t_state.id}, {"error", what}});
-        const Reply r = error_reply(Err::internal);
-        res.status = r.status;
-        res.set_content(r.body, "application/json");
-        t_state.outcome = r.outcome;
-    });
+    svr.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+            std::string what = "unknown";
+            try {
+                std::rethrow_exception(ep);
+            } catch (const std::exception& e) {
+                what = e.what();
+            } catch (...) {
+            }
+            log_json("error", {{"request_id", t_state.id}, {"error", what}});
+            const Reply r = error_reply(Err::internal);
+            res.status = r.status;
+            res.set_content(r.body, "application/json");
+            t_state.outcome = r.outcome;
+        });
     svr.set_logger([&ctx](const httplib::Request& req, const httplib::Response& res) {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t_state.start).count();
@@ -73,9 +75,13 @@ void install_hooks(httplib::Server& svr, Context& ctx) {
         const std::string outcome =
             t_state.outcome.empty() ? (res.status < 400 ? "ok" : "error") : t_state.outcome;
         log_json(res.status >= 500 ? "error" : "info",
-                 {{"request_id", t_state.id}, {"method", req.method}, {"path", req.path},
-                  {"status", res.status}, {"institution", t_state.institution},
-                  {"outcome", outcome}, {"duration_ms", int(seconds * 1000 + 0.5)}});
+                 {{"request_id", t_state.id},
+                  {"method", req.method},
+                  {"path", req.path},
+                  {"status", res.status},
+                  {"institution", t_state.institution},
+                  {"outcome", outcome},
+                  {"duration_ms", int(seconds * 1000 + 0.5)}});
     });
 }
 

@@ -59,7 +59,8 @@ int serve(const ServeOptions& opt) {
         return 2;
     }
     auto store = open_store(opt.db);
-    Context ctx{*store, load_default_rulebook(opt.data_dir), opt.max_body, {}, RateLimiter(opt.rate_limit)};
+    Context ctx{
+        *store, load_default_rulebook(opt.data_dir), opt.max_body, {}, RateLimiter(opt.rate_limit)};
     httplib::Server svr;
     svr.set_payload_max_length(opt.max_body);
     svr.set_read_timeout(opt.timeout);
@@ -72,13 +73,17 @@ int serve(const ServeOptions& opt) {
     install_hooks(svr, ctx);
     install_routes(svr, ctx);
     std::thread stopper = stop_on_signal(svr);
-    if (port == 0) port = svr.bind_to_any_port(host);
-    else if (!svr.bind_to_port(host, port)) port = -1;
+    if (port == 0)
+        port = svr.bind_to_any_port(host);
+    else if (!svr.bind_to_port(host, port))
+        port = -1;
     if (port < 0) {
         std::cerr << "hemis-server: cannot listen on " << opt.listen << "\n";
         std::_Exit(2);  // the signal thread is blocked in sigwait and cannot be joined
     }
-    log_json("info", {{"event", "listening"}, {"host", host}, {"port", port},
+    log_json("info", {{"event", "listening"},
+                      {"host", host},
+                      {"port", port},
                       {"rulebook", ctx.rulebook.version()}});
     svr.listen_after_bind();
     stopper.join();
@@ -109,8 +114,8 @@ int main(int argc, char** argv) {
 
     AdminOptions admin_opt;
     auto* admin = app.add_subcommand("admin", "accounts")->require_subcommand(1)->fallthrough();
-    auto* add_inst = admin->add_subcommand("add-institution", "new institution token")
-                         ->fallthrough();
+    auto* add_inst =
+        admin->add_subcommand("add-institution", "new institution token")->fallthrough();
     add_inst->add_option("code", admin_opt.code, "institution code (mã trường)")->required();
     add_inst->add_flag("--allow-unknown", admin_opt.allow_unknown, "code not in the catalogue");
     auto* add_op = admin->add_subcommand("add-operator", "new operator token")->fallthrough();

@@ -16,7 +16,8 @@ constexpr std::array<ErrorInfo, 18> kErrors{{
      "The body is not valid JSON; make the package again with hemis pack."},
     {400, "too_deep", "JSON lồng quá sâu; gói HEMIS không lồng quá 16 mức.",
      "The JSON is nested too deeply; a HEMIS package nests at most 16 levels."},
-    {400, "invalid_package", "Gói không đọc được: {detail}", "The package cannot be read: {detail}"},
+    {400, "invalid_package", "Gói không đọc được: {detail}",
+     "The package cannot be read: {detail}"},
     {400, "invalid_since", "Tham số since phải là thời điểm ISO, ví dụ 2026-09-15T00:00:00Z.",
      "The since parameter must be an ISO time, e.g. 2026-09-15T00:00:00Z."},
     {401, "missing_token", "Thiếu mã truy cập; gửi tiêu đề Authorization: Bearer <mã>.",
@@ -47,6 +48,8 @@ constexpr std::array<ErrorInfo, 18> kErrors{{
 
 }  // namespace
 
-const ErrorInfo& error_info(Err e) { return kErrors[static_cast<std::size_t>(e)]; }
+const ErrorInfo& error_info(Err e) {
+    return kErrors[static_cast<std::size_t>(e)];
+}
 
 }  // namespace hemis::server

@@ -120,8 +120,10 @@ void list_packages(Context& ctx, const Request& req, Response& res) {
     if (!valid_since(since)) return send(res, error_reply(Err::invalid_since));
     ojson list = ojson::array();
     for (const StoredReceipt& r : ctx.store.receipts(scope_of(*account, req), since))
-        list.push_back({{"package_id", r.package_id}, {"institution", r.institution},
-                        {"status", r.status}, {"received_at", r.received_at},
+        list.push_back({{"package_id", r.package_id},
+                        {"institution", r.institution},
+                        {"status", r.status},
+                        {"received_at", r.received_at},
                         {"content_sha256", r.content_sha256}});
     send_json(res, {{"packages", list}});
 }
@@ -163,7 +165,8 @@ void install_routes(httplib::Server& svr, Context& ctx) {
              [&ctx](const Request& q, Response& s, const httplib::ContentReader& r) {
                  post_package(ctx, q, s, r);
              });
-    svr.Get("/api/v1/packages", [&ctx](const Request& q, Response& s) { list_packages(ctx, q, s); });
+    svr.Get("/api/v1/packages",
+            [&ctx](const Request& q, Response& s) { list_packages(ctx, q, s); });
     svr.Get(R"(/api/v1/packages/([^/]+))",
             [&ctx](const Request& q, Response& s) { get_package(ctx, q, s); });
     svr.Get("/api/v1/summary", [&ctx](const Request& q, Response& s) { get_summary(ctx, q, s); });

@@ -15,7 +15,9 @@ Db::Db(const std::string& path) {
     sqlite3_busy_timeout(db_, 10000);  // admin commands may write while the server runs
 }
 
-Db::~Db() { sqlite3_close(db_); }
+Db::~Db() {
+    sqlite3_close(db_);
+}
 
 void Db::fail(std::string_view what) const {
     throw StoreError(std::string(what) + ": " + sqlite3_errmsg(db_));
@@ -29,7 +31,9 @@ Stmt::Stmt(Db& db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db.handle(), sql, -1, &stmt_, nullptr) != SQLITE_OK) db.fail("prepare");
 }
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() {
+    sqlite3_finalize(stmt_);
+}
 
 Stmt& Stmt::bind(int index, std::string_view text) {
     if (sqlite3_bind_text(stmt_, index, text.data(), int(text.size()), SQLITE_TRANSIENT) !=
@@ -56,10 +60,14 @@ std::string Stmt::text(int column) const {
              : std::string();
 }
 
-long long Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+long long Stmt::integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
 
 // IMMEDIATE takes the write lock up front, so the duplicate check and the insert see one state.
-Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Db& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

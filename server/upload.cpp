@@ -74,8 +74,12 @@ std::string receipt_text(const Package& p, const Verdict& v, const std::string& 
 Reply save(Store& store, const Package& p, const Verdict& v) {
     const std::string now = utc_now();
     Upload u;
-    u.receipt = {p.manifest.institution, p.manifest.package_id, p.manifest.content_sha256,
-                 v.summary.errors ? "rejected" : "accepted", now, receipt_text(p, v, now)};
+    u.receipt = {p.manifest.institution,
+                 p.manifest.package_id,
+                 p.manifest.content_sha256,
+                 v.summary.errors ? "rejected" : "accepted",
+                 now,
+                 receipt_text(p, v, now)};
     if (!v.summary.errors) u.records = record_rows(p.data);
     const SaveResult r = store.save_upload(u);
     switch (r.outcome) {

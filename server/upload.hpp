@@ -12,8 +12,9 @@ namespace hemis::server {
 
 struct Reply {
     int status = 200;
-    std::string body;     // JSON, ends with a newline
-    std::string outcome;  // for logs and metrics: accepted, rejected, duplicate, conflict, error code
+    std::string body;  // JSON, ends with a newline
+    std::string
+        outcome;  // for logs and metrics: accepted, rejected, duplicate, conflict, error code
 };
 
 Reply handle_upload(Store& store, const Rulebook& rulebook, const Account& account,
