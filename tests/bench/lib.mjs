@@ -48,15 +48,15 @@ export function timedRepeat(argv, n, opts) {
   };
 }
 
-// Generates an institution of n learners with a fixed seed and a 1% fault share (so validation
-// has findings to report, as real data does) into bench-results/inputs/<n>.
+// Generates an institution of n learners with a fixed seed and, by default, a 1% fault share (so
+// validation has findings to report, as real data does) into bench-results/inputs/<name>.
 export const SEED = 20261;
 export const FAULTS = 0.01;
-export function generate(n) {
-  const dir = path.join(RESULTS, 'inputs', String(n));
+export function generate(n, { faults = FAULTS, name = String(n) } = {}) {
+  const dir = path.join(RESULTS, 'inputs', name);
   fs.rmSync(dir, { recursive: true, force: true });
   run([HEMIS, 'generate', '--learners', String(n), '--seed', String(SEED),
-    '--faults', String(FAULTS), '--out', dir]);
+    '--faults', String(faults), '--out', dir]);
   const files = INPUT_FILES.map((f) => path.join(dir, f));
   const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
   return { learners: n, dir, files, bytes };

@@ -1,15 +1,113 @@
-// Part 5, the upload server (build/native/server/hemis-server). Its HTTP API is not written down
-// yet (server/ has no README or sources in this tree), so this part only reports why it cannot
-// run rather than guessing endpoints; figures stay null until the server and its API exist.
+// Part 5, the upload server (build/native/server/hemis-server, API in server/openapi.json) on
+// loopback with a fresh SQLite file: package ingest (records/s, and the server's peak RSS against
+// the package size) and the latency of small requests (GET /api/v1/summary) from 50 concurrent
+// keep-alive clients. The load generator shares the machine's CPUs with the server.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import { ROOT } from './lib.mjs';
+import { HEMIS, RESULTS, ROOT, generate, median, round, run } from './lib.mjs';
 
 const SERVER = path.join(ROOT, 'build/native/server/hemis-server');
-const API_DOC = path.join(ROOT, 'server/README.md');
+const WORK = path.join(RESULTS, 'server');
+const INSTITUTION = 'QHI';
 
-export async function measureServer() {
-  if (!fs.existsSync(SERVER)) return { unavailable: 'hemis-server not built (server/ not written yet)' };
-  if (!fs.existsSync(API_DOC)) return { unavailable: 'hemis-server has no documented API (server/README.md) to drive' };
-  return { unavailable: 'server part not written yet against server/README.md' };
+function pack(input) {
+  const file = path.join(WORK, `package-${input.learners}.json`);
+  run([HEMIS, 'pack', input.dir, '--institution', INSTITUTION, '--period', '2026', '-o', file]);
+  const head = fs.readFileSync(file, 'utf8').slice(0, 1 << 16);
+  const counts = JSON.parse(/"counts":\s*(\{[^}]*\})/.exec(head)[1]);
+  return { file, bytes: fs.statSync(file).size, records: Object.values(counts).reduce((a, b) => a + b, 0) };
+}
+
+// Starts a server on a fresh database; resolves once its log says where it listens.
+async function startServer(name, maxBody) {
+  const db = path.join(WORK, `${name}.sqlite`);
+  for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+  const out = run([SERVER, 'admin', 'add-institution', INSTITUTION, '--db', db]).stdout;
+  const token = out.trim().split('\n').at(-1);
+  const proc = spawn(SERVER, ['--listen', '127.0.0.1:0', '--db', db, '--rate-limit', '1000000',
+    '--max-body', String(maxBody), '--timeout', '600'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const port = await new Promise((resolve, reject) => {
+    let log = '';
+    proc.stderr.on('data', (d) => {
+      log += d;
+      const m = /"event":"listening".*?"port":(\d+)/.exec(log);
+      if (m) resolve(Number(m[1]));
+    });
+    proc.on('exit', (code) => reject(new Error(`hemis-server exited ${code}: ${log.slice(-300)}`)));
+  });
+  return { proc, port, token, stop: () => proc.kill('SIGTERM') };
+}
+
+const peakRss = (pid) => 1024 * Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+
+function request(agent, port, token, method, urlPath, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, agent,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) } },
+    (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    if (body) fs.createReadStream(body).pipe(req); else req.end();
+  });
+}
+
+async function ingest(pkg) {
+  const server = await startServer(`ingest-${pkg.records}`, pkg.bytes * 2);
+  try {
+    const idleRss = peakRss(server.proc.pid);
+    const t = process.hrtime.bigint();
+    const r = await request(undefined, server.port, server.token, 'POST', '/api/v1/packages', pkg.file);
+    const s = Number(process.hrtime.bigint() - t) / 1e9;
+    const receipt = JSON.parse(r.body);
+    if (r.status !== 201 || receipt.status !== 'accepted') throw new Error(`upload answered ${r.status} ${receipt.status ?? r.body.slice(0, 200)}`);
+    const peak = peakRss(server.proc.pid);
+    return { records: pkg.records, package_bytes: pkg.bytes, upload_s: round(s, 4),
+      records_per_s: Math.round(pkg.records / s), idle_rss_bytes: idleRss, peak_rss_bytes: peak,
+      peak_vs_package: round(peak / pkg.bytes) };
+  } finally {
+    server.stop();
+  }
+}
+
+async function latency(seconds, clients = 50) {
+  const server = await startServer('latency', 1 << 20);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  try {
+    const times = [];
+    let failures = 0;
+    const end = Date.now() + seconds * 1000;
+    const client = async () => {
+      while (Date.now() < end) {
+        const t = process.hrtime.bigint();
+        const r = await request(agent, server.port, server.token, 'GET', '/api/v1/summary');
+        if (r.status === 200) times.push(Number(process.hrtime.bigint() - t) / 1e6); else failures++;
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, client));
+    times.sort((a, b) => a - b);
+    return { clients, requests: times.length, failures, requests_per_s: Math.round(times.length / seconds),
+      p50_ms: round(median(times)), p99_ms: round(times[Math.floor(times.length * 0.99)]) };
+  } finally {
+    agent.destroy();
+    server.stop();
+  }
+}
+
+export async function measureServer(quick) {
+  if (!fs.existsSync(SERVER)) return { unavailable: 'hemis-server not built' };
+  fs.mkdirSync(WORK, { recursive: true });
+  // Fault-free data: a package with errors is rejected, and ingest is what is measured.
+  const small = pack(generate(100_000, { faults: 0, name: 'server-100000' }));
+  const result = { ingest_100k: await ingest(small), latency: await latency(quick ? 3 : 10) };
+  // About 1M records: 404k learners bring their staff, programmes and status rows.
+  if (!quick) result.ingest_1m = await ingest(pack(generate(404_000, { faults: 0, name: 'server-404000' })));
+  const big = result.ingest_1m ?? result.ingest_100k;
+  return { ...result, ingest_records_per_s: big.records_per_s, p50_ms: result.latency.p50_ms,
+    p99_ms: result.latency.p99_ms, peak_vs_package: big.peak_vs_package, peak_records: big.records,
+    postgresql: 'not measured: the server has no PostgreSQL store yet (--db takes an SQLite file)' };
 }

@@ -75,6 +75,7 @@ const summary = {
   browser_import_100k_s: pick('browser_import_100k_s', b.import_100k_s, b.unavailable),
   browser_first_frame_s: pick('browser_first_frame_s', b.first_frame_s, b.unavailable),
   browser_scroll_frame_p95_ms: pick('browser_scroll_frame_p95_ms', b.scroll?.frame_work_p95_ms, b.scroll?.unavailable ?? b.unavailable),
+  browser_scroll_frame_own_p95_ms: pick('browser_scroll_frame_own_p95_ms', b.scroll?.frame_work_without_gl_sync_p95_ms, b.scroll?.unavailable ?? b.unavailable),
   download_gzip_bytes: pick('download_gzip_bytes', b.download?.wasm_js_gzip_bytes, b.download?.unavailable ?? b.unavailable),
   server_ingest_records_per_s: pick('server_ingest_records_per_s', sv.ingest_records_per_s, sv.unavailable),
   server_p99_ms: pick('server_p99_ms', sv.p99_ms, sv.unavailable),
@@ -93,6 +94,11 @@ for (const [n, r] of Object.entries(result.sizes)) {
     + `baseline ${r.baseline.e2e_s ?? '-'} s e2e, peak RSS ${((r.baseline.peak_rss_bytes ?? 0) / 1e6).toFixed(0)} MB; `
     + `native/baseline ${r.native_vs_baseline ?? '-'}`
     + (r.wasm && !r.wasm.unavailable ? `; wasm/native ${r.wasm.wasm_vs_native} (validate only ${r.wasm.wasm_vs_native_validate_only})` : ''));
+}
+if (b.import) {
+  details.push(`browser: import+validate ${round(b.import.import_validate_s)} s + save ${round(b.import.save_s)} s `
+    + `(${b.import.rows} rows, ${b.import.errors} errors); scrolling ${b.scroll.frames} frames, interval p50 `
+    + `${b.scroll.frame_interval_p50_ms} ms; ready ${b.ready_s} s; download all files ${b.download.all_gzip_bytes} B gzip`);
 }
 details.push(`load average at start ${result.machine.load_at_start.toFixed(2)} on ${result.machine.cpus} CPUs; `
   + `written to bench-results/latest.json`);
