@@ -66,6 +66,7 @@ int serve(const ServeOptions& opt) {
     svr.set_read_timeout(opt.timeout);
     svr.set_write_timeout(opt.timeout);
     svr.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+    svr.set_file_extension_and_mimetype_mapping("data", "application/octet-stream");  // preload
     if (!opt.web.empty() && !svr.set_mount_point("/", opt.web)) {
         std::cerr << "hemis-server: --web folder not found: " << opt.web << "\n";
         return 2;
