@@ -26,7 +26,10 @@ target_include_directories(utf8proc SYSTEM PUBLIC ${HEMIS_THIRD_PARTY}/utf8proc)
 set_target_properties(utf8proc PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
 # libmd's SHA-2 (OpenBSD code); it wants a config.h, which it does not need anything from.
-file(WRITE ${CMAKE_BINARY_DIR}/libmd-config/config.h "/* empty: sha2.c needs no configuration */\n")
+# Written only once: rewriting it at each configure would rebuild the library every time.
+if(NOT EXISTS ${CMAKE_BINARY_DIR}/libmd-config/config.h)
+  file(WRITE ${CMAKE_BINARY_DIR}/libmd-config/config.h "/* empty: sha2.c needs no configuration */\n")
+endif()
 add_library(libmd_sha2 STATIC ${HEMIS_THIRD_PARTY}/libmd/src/sha2.c)
 target_include_directories(libmd_sha2 SYSTEM
   PUBLIC ${HEMIS_THIRD_PARTY}/libmd/include
