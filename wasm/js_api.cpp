@@ -9,6 +9,7 @@
 #include "app.hpp"
 #include "hemis/report.hpp"
 #include "i18n.hpp"
+#include "ui.hpp"
 
 namespace web {
 namespace {
@@ -39,6 +40,12 @@ json counts_json(const App& a) {
     for (hemis::Entity e : hemis::kAllEntities)
         counts[std::string(hemis::entity_name(e))] = a.records.count(e);
     return counts;
+}
+
+const char* screen_name(Screen s) {
+    constexpr const char* names[] = {"dashboard", "table",    "form",     "import",
+                                     "report",    "package",  "settings", "log"};
+    return names[int(s)];
 }
 
 json progress_json(const App& a) {
@@ -94,6 +101,7 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_state() {
                        {"lastSaveOk", app().last_save_ok},
                        {"counts", web::counts_json(app())},
                        {"validation", web::summary_json(app())},
+                       {"screen", web::screen_name(app().screen)},
                        {"notice", {{"text", app().notice.text}, {"error", app().notice.error}}},
                        {"importProgress", web::progress_json(app())},
                        {"pendingImport",
@@ -190,6 +198,15 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_record(char* entity, char* record_id)
         return web::reply(values);
     }
     return web::reply(nullptr);
+}
+
+// Where a named widget was drawn on the last frame, in CSS pixels (see ui_marks.cpp), or null.
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_item_rect(char* name) {
+    std::string n(name);
+    std::free(name);
+    const auto r = web::item_rect(n);
+    if (!r) return web::reply(nullptr);
+    return web::reply({{"x", r->x}, {"y", r->y}, {"width", r->w}, {"height", r->h}});
 }
 
 // Same as saving the institution profile on the settings screen.

@@ -65,10 +65,10 @@ void text_input_update() {
         else
             io.AddInputCharactersUTF8(text.c_str());
     }
-    if (io.WantTextInput != s.focused || io.WantTextInput) {
-        s.focused = io.WantTextInput;
-        set_text_input(s.focused, s.caret_x, s.caret_y, ImGui::GetFontSize());
-    }
+    // Every frame, not only on a change: a tap focuses the hidden input before the client knows
+    // whether a field was hit, and the page lets go of it only once the tap is a few frames old.
+    s.focused = io.WantTextInput;
+    set_text_input(s.focused, s.caret_x, s.caret_y, ImGui::GetFontSize());
 }
 
 }  // namespace web

@@ -1,6 +1,7 @@
 // The screens, one file each (ui_*.cpp). Each draws into the current ImGui window from App state
 // and calls App commands; none keeps data of its own beyond view state such as filters.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,14 @@ void draw_log(App& app);
 // while one is) and the editable column mapping of the pending import.
 bool draw_import_progress(App& app);
 void draw_import_mapping(App& app);
+
+// Named widget rectangles of the last frame (ui_marks.cpp), for window.hemis.itemRect.
+struct ItemRect {
+    float x, y, w, h;
+};
+void mark_item(std::string_view name);  // the last drawn item, under `name`
+std::optional<ItemRect> item_rect(const std::string& name);  // in CSS pixels
+void forget_marks();                    // at the start of each frame
 
 // Opens the report filtered to one rule (the dashboard's chart links there).
 void report_filter_rule(const std::string& rule);

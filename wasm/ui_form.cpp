@@ -26,6 +26,7 @@ void draw_field(App& app, std::size_t i, double& last_edit) {
         app.form.dirty = true;
         last_edit = ImGui::GetTime();
     }
+    mark_item("form." + std::string(spec.name));
     for (const auto& f : app.form.live) {
         if (f.field != spec.name) continue;
         ImGui::Indent(ImGui::GetFontSize() * 14);

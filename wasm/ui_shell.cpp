@@ -29,6 +29,7 @@ void draw_banners(App& app) {
     if (app.demo) {
         banner(tr("banner.demo"), kBlue);
         if (ImGui::Button(tr("demo.reset"))) app.reset_demo();
+        mark_item("demo.reset");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
         float zoom = app.zoom;
@@ -59,8 +60,10 @@ void draw_navigation(App& app) {
                                                    {Screen::package, "nav.package"},
                                                    {Screen::settings, "nav.settings"},
                                                    {Screen::log, "nav.log"}};
-    for (const auto& [screen, key] : rest)
+    for (const auto& [screen, key] : rest) {
         if (nav_button(tr(key), app.screen == screen)) app.screen = screen;
+        mark_item(key);
+    }
     ImGui::NewLine();
 }
 
@@ -91,6 +94,7 @@ void draw_status(App& app) {
 }  // namespace
 
 void draw_app(App& app) {
+    forget_marks();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);

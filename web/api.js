@@ -66,6 +66,7 @@
     reportCsv: function () { needReady(); return call("report_csv"); },
     form: function () { needReady(); return json("form"); },
     record: function (entity, id) { needReady(); return json("record", entity, id); },
+    itemRect: function (name) { needReady(); return json("item_rect", name); },
     navigate: function (route) { needReady(); Module._hemis_api_navigate(heapString(route)); }
   };
   // Closing the tab while a save runs would lose the last change: ask the browser to confirm.

@@ -5,6 +5,7 @@
 (function () {
   const text = document.getElementById("hemis-text");
   const picker = document.getElementById("hemis-file");
+  const canvas = document.getElementById("canvas");
   let composing = false;
   let touchFocusAt = 0;
   const channels = {};
@@ -56,13 +57,25 @@
     e.preventDefault();
     sendText(s, true);
   });
+  // Emscripten's GLFW takes a touch as the left button but never reads where the finger is
+  // (only its SDL port does), so a tap would press wherever the mouse pointer last was: move the
+  // pointer under the finger first (this window listener runs before the canvas's own).
+  function pointerToFinger(e) {
+    const t = e.changedTouches && e.changedTouches[0];
+    if (e.target !== canvas || !t) return;
+    canvas.dispatchEvent(new MouseEvent("mousemove", { clientX: t.clientX, clientY: t.clientY }));
+  }
+  window.addEventListener("touchstart", pointerToFinger, { capture: true, passive: true });
+  window.addEventListener("touchmove", pointerToFinger, { capture: true, passive: true });
   // Phones show a keyboard only for focus given inside a touch: focus first, the client
-  // blurs again on the next frame if no text field was touched.
-  document.getElementById("canvas").addEventListener("touchend", function () {
+  // blurs again on the next frame if no text field was touched. The touch is not let through
+  // as mouse events too, which would press the widget a second time.
+  canvas.addEventListener("touchend", function (e) {
+    e.preventDefault();
     touchFocusAt = performance.now();
     text.focus({ preventScroll: true });
-  });
-  document.getElementById("canvas").addEventListener("contextmenu", function (e) {
+  }, { passive: false });
+  canvas.addEventListener("contextmenu", function (e) {
     e.preventDefault();
   });
   document.addEventListener("dragover", function (e) { e.preventDefault(); });

@@ -92,3 +92,34 @@ export async function waitForTextFocus(page) {
 export async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`) });
 }
+
+// Centre of a widget the client reports by name (window.hemis.itemRect), in CSS pixels.
+export async function itemCentre(page, name) {
+  await page.waitForFunction((n) => window.hemis.itemRect(n), name, { timeout: 10000 });
+  const r = await page.evaluate((n) => window.hemis.itemRect(n), name);
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}
+
+// A mouse click held for a few frames, on a widget named as in itemCentre.
+export async function clickItem(page, name) {
+  const { x, y } = await itemCentre(page, name);
+  await page.mouse.move(x, y);
+  await sleep(80);
+  await page.mouse.click(x, y, { delay: 120 });
+  await sleep(150);
+}
+
+// A finger tap on a widget: touchstart, held about as long as a person's tap, then touchend.
+export async function tapItem(page, name) {
+  const { x, y } = await itemCentre(page, name);
+  await tapAt(page, x, y);
+}
+
+export async function tapAt(page, x, y) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+  await sleep(120);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+  await sleep(150);
+}
