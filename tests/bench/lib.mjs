@@ -37,17 +37,6 @@ export function timed(argv, opts = {}) {
   return { wall_s, peak_rss_bytes: kb * 1024, stdout: r.stdout };
 }
 
-// Runs `timed` n times; returns the median wall time, the largest peak RSS and the last stdout.
-export function timedRepeat(argv, n, opts) {
-  const runs = Array.from({ length: n }, () => timed(argv, opts));
-  return {
-    wall_s: median(runs.map((r) => r.wall_s)),
-    peak_rss_bytes: Math.max(...runs.map((r) => r.peak_rss_bytes)),
-    runs: runs.map((r) => round(r.wall_s, 4)),
-    stdout: runs.at(-1).stdout,
-  };
-}
-
 // Generates an institution of n learners with a fixed seed and, by default, a 1% fault share (so
 // validation has findings to report, as real data does) into bench-results/inputs/<name>.
 export const SEED = 20261;

@@ -74,9 +74,11 @@ async function ingest(pkg) {
   }
 }
 
-async function latency(seconds, clients = 50) {
+// keepAlive false opens a connection per request: it tells a server that queues kept-alive
+// connections behind a small worker pool apart from one that is slow to answer.
+async function latency(seconds, { clients = 50, keepAlive = true } = {}) {
   const server = await startServer('latency', 1 << 20);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const agent = new http.Agent({ keepAlive, maxSockets: clients });
   try {
     const times = [];
     let failures = 0;
@@ -90,7 +92,7 @@ async function latency(seconds, clients = 50) {
     };
     await Promise.all(Array.from({ length: clients }, client));
     times.sort((a, b) => a - b);
-    return { clients, requests: times.length, failures, requests_per_s: Math.round(times.length / seconds),
+    return { clients, keep_alive: keepAlive, requests: times.length, failures, requests_per_s: Math.round(times.length / seconds),
       p50_ms: round(median(times)), p99_ms: round(times[Math.floor(times.length * 0.99)]) };
   } finally {
     agent.destroy();
@@ -103,7 +105,9 @@ export async function measureServer(quick) {
   fs.mkdirSync(WORK, { recursive: true });
   // Fault-free data: a package with errors is rejected, and ingest is what is measured.
   const small = pack(generate(100_000, { faults: 0, name: 'server-100000' }));
-  const result = { ingest_100k: await ingest(small), latency: await latency(quick ? 3 : 10) };
+  const seconds = quick ? 3 : 10;
+  const result = { ingest_100k: await ingest(small), latency: await latency(seconds),
+    latency_new_connections: await latency(seconds, { keepAlive: false }) };
   // About 1M records: 404k learners bring their staff, programmes and status rows.
   if (!quick) result.ingest_1m = await ingest(pack(generate(404_000, { faults: 0, name: 'server-404000' })));
   const big = result.ingest_1m ?? result.ingest_100k;

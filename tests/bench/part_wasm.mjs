@@ -2,25 +2,29 @@
 // under node on the same files right after the native harness, and divided by it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { NODE, ROOT, round } from './lib.mjs';
+import { NODE, ROOT, median, round } from './lib.mjs';
 import { HARNESS, harness } from './part_native.mjs';
 
 const WASM_HARNESS = path.join(ROOT, 'build/web/tests/bench_validate.js');
 
 export function measureWasm(input, repeat) {
   if (!fs.existsSync(WASM_HARNESS)) return { unavailable: `${WASM_HARNESS} not built` };
-  // Measured back to back so both see the same machine load.
-  const native = harness([HARNESS], input, repeat);
-  const wasm = harness([NODE, '--no-experimental-fetch', WASM_HARNESS], input, repeat);
+  // Alternated run by run so both see the same machine load; ratios are medians of the pairs.
+  const native = [], wasm = [];
+  for (let i = 0; i < repeat; i++) {
+    native.push(harness([HARNESS], input, 1));
+    wasm.push(harness([NODE, '--no-experimental-fetch', WASM_HARNESS], input, 1));
+  }
   const total = (h) => h.parse_s + h.validate_s;
+  const mid = (runs, f) => round(median(runs.map(f)), 4);
   return {
-    records: wasm.records,
-    same_verdict_counts: wasm.errors === native.errors && wasm.warnings === native.warnings,
-    wasm_parse_s: round(wasm.parse_s, 4),
-    wasm_validate_s: round(wasm.validate_s, 4),
-    native_parse_s: round(native.parse_s, 4),
-    native_validate_s: round(native.validate_s, 4),
-    wasm_vs_native: round(total(wasm) / total(native)),
-    wasm_vs_native_validate_only: round(wasm.validate_s / native.validate_s),
+    records: wasm[0].records,
+    same_verdict_counts: wasm[0].errors === native[0].errors && wasm[0].warnings === native[0].warnings,
+    wasm_parse_s: mid(wasm, (h) => h.parse_s),
+    wasm_validate_s: mid(wasm, (h) => h.validate_s),
+    native_parse_s: mid(native, (h) => h.parse_s),
+    native_validate_s: mid(native, (h) => h.validate_s),
+    wasm_vs_native: round(median(wasm.map((w, i) => total(w) / total(native[i])))),
+    wasm_vs_native_validate_only: round(median(wasm.map((w, i) => w.validate_s / native[i].validate_s))),
   };
 }

@@ -4,8 +4,7 @@
 import os from 'node:os';
 import { execSync } from 'node:child_process';
 import { generate, round, ROOT, SEED, FAULTS } from './lib.mjs';
-import { measureNative } from './part_native.mjs';
-import { measureBaseline } from './part_baseline.mjs';
+import { measureNativeAndBaseline } from './compare.mjs';
 import { measureWasm } from './part_wasm.mjs';
 import { measureBrowser } from './part_browser.mjs';
 import { measureServer } from './part_server.mjs';
@@ -13,7 +12,7 @@ import { printTable, targets, writeJson } from './report.mjs';
 
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100_000] : [10_000, 100_000, 1_000_000];
-const repeatFor = (n) => (quick ? 3 : n >= 1_000_000 ? 2 : 3);
+const repeatFor = (n) => (quick ? 3 : n >= 1_000_000 ? 3 : 5);
 
 // Runs one part; a part that cannot run says why instead of giving a number.
 async function part(name, fn) {
@@ -44,11 +43,10 @@ for (const n of SIZES) {
   const input = inputs[n];
   const r = (result.sizes[n] = { learners: n, input_bytes: input.bytes });
   if (input.unavailable) { r.unavailable = input.unavailable; continue; }
-  r.native = await part(`native ${n}`, () => measureNative(input, repeatFor(n)));
-  r.baseline = await part(`baseline ${n}`, () => measureBaseline(input, repeatFor(n)));
-  if (r.native.e2e_s && r.baseline.e2e_s) {
-    r.native_vs_baseline = round(r.native.e2e_s / r.baseline.e2e_s);
-  }
+  const pair = await part(`native and baseline ${n}`, () => measureNativeAndBaseline(input, repeatFor(n)));
+  r.native = pair.native ?? pair;
+  r.baseline = pair.baseline ?? pair;
+  r.native_vs_baseline = pair.native_vs_baseline ?? null;
   if (n <= 100_000 || !quick) r.wasm = await part(`wasm ${n}`, () => measureWasm(input, repeatFor(n)));
 }
 const big = SIZES.at(-1);
@@ -68,6 +66,7 @@ const pick = (key, value, reason) => {
 };
 const summary = {
   learners: big,
+  server_records: sv.peak_records ?? null,
   native_records_per_s: pick('native_records_per_s', s.native?.records_per_s, s.native?.unavailable),
   baseline_records_per_s: pick('baseline_records_per_s', s.baseline?.records_per_s, s.baseline?.unavailable),
   native_vs_baseline: pick('native_vs_baseline', s.native_vs_baseline, s.native?.unavailable ?? s.baseline?.unavailable),
@@ -99,6 +98,12 @@ if (b.import) {
   details.push(`browser: import+validate ${round(b.import.import_validate_s)} s + save ${round(b.import.save_s)} s `
     + `(${b.import.rows} rows, ${b.import.errors} errors); scrolling ${b.scroll.frames} frames, interval p50 `
     + `${b.scroll.frame_interval_p50_ms} ms; ready ${b.ready_s} s; download all files ${b.download.all_gzip_bytes} B gzip`);
+}
+if (sv.latency) {
+  const l = sv.latency_new_connections;
+  details.push(`server: ingest ${sv.peak_records} records in ${(sv.ingest_1m ?? sv.ingest_100k).upload_s} s, `
+    + `peak RSS ${((sv.ingest_1m ?? sv.ingest_100k).peak_rss_bytes / 1e6).toFixed(0)} MB; keep-alive p50 ${sv.p50_ms} ms `
+    + `(${sv.latency.requests_per_s} req/s); a connection per request: p50 ${l.p50_ms} ms, p99 ${l.p99_ms} ms`);
 }
 details.push(`load average at start ${result.machine.load_at_start.toFixed(2)} on ${result.machine.cpus} CPUs; `
   + `written to bench-results/latest.json`);
