@@ -103,6 +103,7 @@ export async function measureBrowser(input, { scrollSeconds = 3, site = SITE } =
       first_frame_s: round(load.first / 1e3), ready_s: round(load.ready / 1e3),
       import_100k_s: imported.committed ? round(imported.total_s) : null, import: imported,
       scroll, download, outside_requests: outside.length,
+      wasm_built_at: fs.statSync(path.join(site, 'hemis.wasm')).mtime.toISOString(),
     };
   } finally {
     await context.close();

@@ -32,6 +32,9 @@ const result = {
   mode: quick ? 'quick' : 'full',
   started_at: new Date().toISOString(),
   commit: execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim(),
+  // Other parts of the product change while benchmarks run: say what was measured.
+  modified_files: execSync('git status --porcelain --untracked-files=no', { cwd: ROOT, encoding: 'utf8' })
+    .split('\n').filter(Boolean).map((l) => l.slice(3)),
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, load_at_start: os.loadavg()[0] },
   generator: { seed: SEED, faults: FAULTS },
   sizes: {},
