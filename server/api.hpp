@@ -16,7 +16,7 @@ struct Context {
     Rulebook rulebook;
     std::size_t max_body;
     Metrics metrics;
-    RateLimiter limiter;
+    int rate_limit;  // requests a minute per token
 };
 
 void install_hooks(httplib::Server& svr, Context& ctx);

@@ -60,7 +60,7 @@ int serve(const ServeOptions& opt) {
     }
     auto store = open_store(opt.db);
     Context ctx{
-        *store, load_default_rulebook(opt.data_dir), opt.max_body, {}, RateLimiter(opt.rate_limit)};
+        *store, load_default_rulebook(opt.data_dir), opt.max_body, {}, opt.rate_limit};
     httplib::Server svr;
     svr.set_payload_max_length(opt.max_body);
     svr.set_read_timeout(opt.timeout);
@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     opt.data_dir = default_data_dir();
     app.add_option("--listen", opt.listen, "HOST:PORT (port 0 picks a free one)")
         ->envname("HEMIS_LISTEN");
-    app.add_option("--db", opt.db, "SQLite file (later: postgresql:// URL)")->envname("HEMIS_DB");
+    app.add_option("--db", opt.db, "SQLite file, or postgresql:// URL")->envname("HEMIS_DB");
     app.add_option("--web", opt.web, "folder of the browser client's files")->envname("HEMIS_WEB");
     app.add_option("--data", opt.data_dir, "folder holding rules/ and reference/")
         ->envname("HEMIS_DATA_DIR");

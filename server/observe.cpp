@@ -49,19 +49,19 @@ std::string Metrics::text() const {
     return out.str();
 }
 
-int RateLimiter::take(const std::string& key) {
+int RateLimiter::take(const std::string& key, int per_minute) {
     const auto now = std::chrono::steady_clock::now();
     std::lock_guard lock(mu_);
-    auto [it, fresh] = buckets_.try_emplace(key, Bucket{double(per_minute_), now});
+    auto [it, fresh] = buckets_.try_emplace(key, Bucket{double(per_minute), now});
     Bucket& b = it->second;
     const double elapsed = std::chrono::duration<double>(now - b.at).count();
-    b.tokens = std::min(double(per_minute_), b.tokens + elapsed * per_minute_ / 60.0);
+    b.tokens = std::min(double(per_minute), b.tokens + elapsed * per_minute / 60.0);
     b.at = now;
     if (b.tokens >= 1) {
         b.tokens -= 1;
         return 0;
     }
-    return int(std::ceil((1 - b.tokens) * 60.0 / per_minute_));
+    return int(std::ceil((1 - b.tokens) * 60.0 / per_minute));
 }
 
 }  // namespace hemis::server

@@ -27,19 +27,18 @@ private:
     long long seconds_count_ = 0;
 };
 
-// Token bucket per token: `per_minute` requests a minute, bursts up to the same number.
+// In-memory token bucket per token: `per_minute` requests a minute, bursts up to the same number.
+// For one process only; the PostgreSQL store keeps its buckets in the database instead.
 class RateLimiter {
 public:
-    explicit RateLimiter(int per_minute) : per_minute_(per_minute) {}
     // 0 when the request may go ahead, else the seconds to wait.
-    int take(const std::string& key);
+    int take(const std::string& key, int per_minute);
 
 private:
     struct Bucket {
         double tokens;
         std::chrono::steady_clock::time_point at;
     };
-    int per_minute_;
     std::mutex mu_;
     std::map<std::string, Bucket> buckets_;
 };

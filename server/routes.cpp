@@ -43,7 +43,7 @@ std::optional<Account> authenticate(Context& ctx, const Request& req, Response& 
         return std::nullopt;
     }
     request_state().institution = account->institution;
-    if (const int wait = ctx.limiter.take(hash)) {
+    if (const int wait = ctx.store.take_request(hash, ctx.rate_limit)) {
         res.set_header("Retry-After", std::to_string(wait));
         send(res, error_reply(Err::rate_limited, std::to_string(wait)));
         return std::nullopt;

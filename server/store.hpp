@@ -1,6 +1,6 @@
 // The server's storage interface: accounts (hashed tokens), package receipts and merged records.
-// SQLite is the default (store_sqlite.cpp); a PostgreSQL store can sit behind the same interface.
-// Every method is safe to call from several request threads at once.
+// SQLite is the default (store_sqlite.cpp); PostgreSQL (store_postgres.cpp) lets several server
+// instances share one database. Every method is safe to call from several request threads at once.
 #pragma once
 #include <map>
 #include <memory>
@@ -60,6 +60,10 @@ public:
     virtual std::vector<StoredReceipt> receipts(const std::string& institution,
                                                 const std::string& since) = 0;
     virtual LearnerSummary summary(const std::string& institution) = 0;  // "" = all
+    // Takes one request from the token's bucket (`per_minute` a minute, bursts up to as many):
+    // 0 when the request may go ahead, else the seconds to wait. Shared by every instance that
+    // uses the same database, where the store supports several instances.
+    virtual int take_request(const std::string& token_hash, int per_minute) = 0;
     virtual bool healthy() = 0;
 };
 
@@ -68,7 +72,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Opens the store named by --db: a file path for SQLite (postgresql:// URLs are not built yet).
+// Opens the store named by --db: a postgresql:// (or postgres://) URL for PostgreSQL, anything
+// else is a SQLite file path. Either way the schema is migrated to this server's version.
 std::unique_ptr<Store> open_store(const std::string& db);
+std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+std::unique_ptr<Store> open_postgres_store(const std::string& url);
 
 }  // namespace hemis::server

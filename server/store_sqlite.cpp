@@ -1,8 +1,11 @@
 // The SQLite store: WAL journal, synchronous=FULL (a sent receipt survives kill -9 and power loss),
 // numbered schema migrations, and one IMMEDIATE transaction per upload. One connection serves all
 // threads behind a mutex: writes are serialised by SQLite anyway and reads are short.
+// Rate-limit buckets stay in process memory: a SQLite file is served by one process, and a
+// database write per request would cost an fsync on every GET.
 #include <mutex>
 
+#include "observe.hpp"
 #include "sqlite_db.hpp"
 #include "store.hpp"
 
@@ -108,6 +111,10 @@ public:
         return out;
     }
 
+    int take_request(const std::string& token_hash, int per_minute) override {
+        return limiter_.take(token_hash, per_minute);
+    }
+
     bool healthy() override {
         std::lock_guard lock(mu_);
         Stmt s(db_, "SELECT 1");
@@ -160,14 +167,19 @@ private:
 
     std::mutex mu_;
     Db db_;
+    RateLimiter limiter_;
 };
 
 }  // namespace
 
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
+    return std::make_unique<SqliteStore>(path);
+}
+
 std::unique_ptr<Store> open_store(const std::string& db) {
     if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0)
-        throw StoreError("postgresql store not built yet (issue 4 ships SQLite only)");
-    return std::make_unique<SqliteStore>(db);
+        return open_postgres_store(db);
+    return open_sqlite_store(db);
 }
 
 }  // namespace hemis::server
