@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 
-from harness import Server, Tools
+from harness import Server, TestStore, Tools
 
 FAILURES = []
 
@@ -35,7 +35,7 @@ def main():
     cli = sys.argv[2]
     with tempfile.TemporaryDirectory() as work:
         tools = Tools(sys.argv[1], cli, work)
-        db = os.path.join(work, "hemis.db")
+        db = TestStore(work)
         token = tools.token(db, "add-institution", "AIS")
         good, _ = tools.pack(tools.generate("good", 10, 4), "AIS", "good.json")
         bad, _ = tools.pack(tools.generate("bad", 10, 5, 0.5), "AIS", "bad.json", "--force")
@@ -61,6 +61,7 @@ def main():
         code, out, err = upload(cli, good, f"http://127.0.0.1:{free_port()}", token)
         expect("unreachable", (code, out), (2, b""))
         expect("unreachable message", err.startswith("hemis: không gửi được tới máy chủ: "), True)
+        db.drop()
     for f in FAILURES:
         print("FAIL", f)
     print(f"{len(FAILURES)} failure(s)")

@@ -5,13 +5,12 @@ Each package belongs to its own institution, so its records can be counted on th
 Usage: durability_test.py HEMIS_SERVER HEMIS_CLI"""
 import json
 import os
-import sqlite3
 import sys
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from harness import Server, Tools
+from harness import Server, TestStore, Tools
 
 PACKAGES = 48
 KILL_AFTER = 12  # acknowledged uploads before the kill
@@ -26,7 +25,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as work:
         tools = Tools(sys.argv[1], sys.argv[2], work)
-        db = os.path.join(work, "hemis.db")
+        db = TestStore(work)
         data = tools.generate("data", 300, 7)
         codes = [f"T{i:02d}" for i in range(PACKAGES)]
         tokens = {c: tools.token(db, "add-institution", c, "--allow-unknown") for c in codes}
@@ -58,20 +57,17 @@ def main():
                 pid = json.loads(receipt)["package_id"]
                 status, _, again = s2.request("GET", "/api/v1/packages/" + pid, token=tokens[code])
                 expect(f"{code} receipt after restart", (status, again), (200, receipt))
-            con = sqlite3.connect(db)
-            for code in codes:
-                packages = con.execute("SELECT count(*) FROM packages WHERE institution = ?",
-                                       (code,)).fetchone()[0]
-                records = con.execute("SELECT count(*) FROM records WHERE institution = ?",
-                                      (code,)).fetchone()[0]
+            for code in codes:  # codes are T00…T47: safe to quote inline
+                packages = db.scalar(f"SELECT count(*) FROM packages WHERE institution = '{code}'")
+                records = db.scalar(f"SELECT count(*) FROM records WHERE institution = '{code}'")
                 whole = (packages, records) in ((0, 0), (1, total))
                 expect(f"{code} all or nothing", whole, True)
                 if code in acked:
                     expect(f"{code} acknowledged is complete", (packages, records), (1, total))
-            con.close()
             print(f"{len(acked)} acknowledged of {PACKAGES}; {total} records each")
         finally:
             s2.terminate()
+        db.drop()
     for f in failures:
         print("FAIL", f)
     print(f"{len(failures)} failure(s)")

@@ -1,12 +1,63 @@
 """Helpers for the server integration tests: make packages with the CLI, start hemis-server on an
-ephemeral loopback port with a temporary database, and speak HTTP to it (stdlib only)."""
+ephemeral loopback port with a temporary database, and speak HTTP to it (stdlib only).
+CTest runs every test once per store: HEMIS_TEST_STORE=sqlite (a temp file, the default) or
+postgres (a fresh database in the cluster that pg_cluster.sh started; its state file is named by
+HEMIS_TEST_PG_STATE). A missing cluster is an error, never a skip."""
 import csv
 import http.client
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import time
+import uuid
+
+
+class TestStore:
+    """One empty database for a test: `url` goes to --db, `scalar(sql)` reads a number back."""
+
+    def __init__(self, work, name="hemis"):
+        self.kind = os.environ.get("HEMIS_TEST_STORE", "sqlite")
+        self.log = os.path.join(work, name + ".log")
+        if self.kind == "sqlite":
+            self.url = os.path.join(work, name + ".db")
+        elif self.kind == "postgres":
+            self.dbname = f"{name}_{uuid.uuid4().hex[:12]}"
+            self.admin_url = pg_url("postgres")
+            self.psql(self.admin_url, f'CREATE DATABASE "{self.dbname}"')
+            self.url = pg_url(self.dbname)
+        else:
+            raise RuntimeError(f"HEMIS_TEST_STORE={self.kind}: expected sqlite or postgres")
+
+    @staticmethod
+    def psql(url, sql):
+        r = subprocess.run(["psql", url, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                           capture_output=True, check=True)
+        return r.stdout.decode().strip()
+
+    def scalar(self, sql):
+        if self.kind == "sqlite":
+            con = sqlite3.connect(self.url)
+            try:
+                return con.execute(sql).fetchone()[0]
+            finally:
+                con.close()
+        return int(self.psql(self.url, sql))
+
+    def drop(self):
+        if self.kind == "postgres":
+            self.psql(self.admin_url, f'DROP DATABASE "{self.dbname}" WITH (FORCE)')
+
+
+def pg_url(dbname):
+    state = os.environ.get("HEMIS_TEST_PG_STATE", "")
+    if not state or not os.path.exists(state):
+        raise RuntimeError(f"no PostgreSQL test cluster: state file {state!r} is missing "
+                           "(pg_cluster.sh start did not run or failed)")
+    with open(state) as f:
+        sock, port, _ = f.read().split()
+    return f"postgresql://postgres@/{dbname}?host={sock}&port={port}"
 
 
 class Tools:
@@ -32,8 +83,8 @@ class Tools:
         with open(out, "rb") as f:
             return out, f.read()
 
-    def token(self, db, kind, code, *extra):
-        r = subprocess.run([self.server_bin, "admin", kind, code, "--db", db, *extra],
+    def token(self, store, kind, code, *extra):
+        r = subprocess.run([self.server_bin, "admin", kind, code, "--db", store.url, *extra],
                            capture_output=True, check=True)
         return r.stdout.decode().rstrip("\n").split("\n")[-1]
 
@@ -58,12 +109,12 @@ def column_counts(path, field):
 
 
 class Server:
-    def __init__(self, tools, db, *flags):
-        self.log_path = db + ".log"
+    def __init__(self, tools, store, *flags, log_path=None):
+        self.log_path = log_path or store.log
         self.log = open(self.log_path, "ab")
         self.earlier = len(self._ports())
         self.proc = subprocess.Popen(
-            [tools.server_bin, "--listen", "127.0.0.1:0", "--db", db, *flags],
+            [tools.server_bin, "--listen", "127.0.0.1:0", "--db", store.url, *flags],
             stdout=subprocess.DEVNULL, stderr=self.log)
         self.port = self._wait_for_port()
 

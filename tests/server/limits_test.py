@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 
-from harness import Server, Tools
+from harness import Server, TestStore, Tools
 
 FAILURES = []
 
@@ -56,7 +56,7 @@ def test_static(s):
 
 def test_sigterm_finishes_in_flight(tools, work):
     """SIGTERM while an upload's body is half sent: the upload still gets its receipt."""
-    db = os.path.join(work, "term.db")
+    db = TestStore(work, "term")
     token = tools.token(db, "add-institution", "AIS")
     _, body = tools.pack(tools.generate("term", 50, 9), "AIS", "term.json")
     s = Server(tools, db)
@@ -73,12 +73,13 @@ def test_sigterm_finishes_in_flight(tools, work):
             reply += c.recv(65536)
     expect("in-flight upload answered", reply.split(b"\r\n")[0], b"HTTP/1.1 201 Created")
     expect("exit after SIGTERM", s.proc.wait(timeout=15), 0)
+    db.drop()
 
 
 def main():
     with tempfile.TemporaryDirectory() as work:
         tools = Tools(sys.argv[1], sys.argv[2], work)
-        db = os.path.join(work, "hemis.db")
+        db = TestStore(work)
         token = tools.token(db, "add-institution", "AIS")
         other = tools.token(db, "add-institution", "ANH")
         web = os.path.join(work, "web")
@@ -96,9 +97,10 @@ def main():
         finally:
             expect("SIGTERM exit code", s.terminate(), 0)
         test_sigterm_finishes_in_flight(tools, work)
-        bad = subprocess.run([sys.argv[1], "admin", "add-institution", "ZZZ", "--db", db],
+        bad = subprocess.run([sys.argv[1], "admin", "add-institution", "ZZZ", "--db", db.url],
                              capture_output=True)
         expect("unknown institution code refused", (bad.returncode, bad.stdout), (2, b""))
+        db.drop()
     for f in FAILURES:
         print("FAIL", f)
     print(f"{len(FAILURES)} failure(s)")

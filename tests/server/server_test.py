@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Integration tests for hemis-server: uploads good, bad, duplicate, conflicting, oversize,
 malformed and wrong-token packages against a server on an ephemeral loopback port with a
-temporary database, and checks receipts against `hemis validate --json` byte for byte.
+temporary database (SQLite or PostgreSQL, see harness.py), and checks receipts against
+`hemis validate --json` byte for byte.
 Usage: server_test.py HEMIS_SERVER HEMIS_CLI"""
 import json
 import os
@@ -9,7 +10,7 @@ import shutil
 import sys
 import tempfile
 
-from harness import Server, Tools, column_counts, edit_csv
+from harness import Server, TestStore, Tools, column_counts, edit_csv
 
 FAILURES = []
 
@@ -202,7 +203,7 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     with tempfile.TemporaryDirectory() as work:
         tools = Tools(server_bin, cli_bin, work)
-        db = os.path.join(work, "hemis.db")
+        db = TestStore(work)
         t, p = setup(tools, db)
         s = Server(tools, db, "--max-body", "1000000")
         try:
@@ -217,6 +218,7 @@ def main():
             expect("SIGTERM exit code", s.terminate(), 0)
         test_logs(s)  # after shutdown: every request's line is written by then
         expect("stopped logged", s.log_lines()[-1].get("event"), "stopped")
+        db.drop()
     for f in FAILURES:
         print("FAIL", f)
     print(f"{len(FAILURES)} failure(s)")
