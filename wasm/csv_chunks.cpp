@@ -52,8 +52,7 @@ void CsvChunks::count_lines(std::size_t from, std::size_t to) {
     line_ += line_breaks(bytes_.substr(from, to - from));
 }
 
-void CsvChunks::merge(const hemis::CsvTable& part, std::int64_t shift,
-                      std::uint32_t header_lines) {
+void CsvChunks::merge(const hemis::CsvTable& part, std::int64_t shift, std::uint32_t header_lines) {
     for (auto issue : part.issues()) {
         if (issue.row <= header_lines) continue;  // the copied header is never at fault
         issue.row = std::uint32_t(std::int64_t(issue.row) + shift);

@@ -7,16 +7,16 @@
 #include <string>
 #include <vector>
 
-#include "hemis/entities.hpp"
 #include "csv_chunks.hpp"
+#include "hemis/entities.hpp"
 #include "hemis/findings.hpp"
 
 namespace web {
 
 struct ColumnMapping {
-    std::string header;    // as written in the file
-    int field = -1;        // schema field index, -1 when the column is not imported
-    bool chosen = false;   // set by the user in the preview rather than matched by its header
+    std::string header;   // as written in the file
+    int field = -1;       // schema field index, -1 when the column is not imported
+    bool chosen = false;  // set by the user in the preview rather than matched by its header
 };
 
 struct PendingImport {

@@ -43,8 +43,8 @@ json counts_json(const App& a) {
 }
 
 const char* screen_name(Screen s) {
-    constexpr const char* names[] = {"dashboard", "table",    "form",     "import",
-                                     "report",    "package",  "settings", "log"};
+    constexpr const char* names[] = {"dashboard", "table",   "form",     "import",
+                                     "report",    "package", "settings", "log"};
     return names[int(s)];
 }
 
@@ -73,14 +73,10 @@ json import_json(const PendingImport& p, bool committed) {
         const auto field = c.field >= 0 ? hemis::schema_of(*p.entity).fields[c.field].name : "";
         columns.push_back({{"header", c.header}, {"field", field}});
     }
-    return {{"committed", committed},
-            {"entity", p.entity ? hemis::entity_name(*p.entity) : ""},
-            {"columns", columns},
-            {"rows", p.rows ? p.rows->size() : 0},
-            {"errors", p.errors},
-            {"warnings", p.warnings},
-            {"failure", p.failure},
-            {"findings", findings}};
+    return {{"committed", committed}, {"entity", p.entity ? hemis::entity_name(*p.entity) : ""},
+            {"columns", columns},     {"rows", p.rows ? p.rows->size() : 0},
+            {"errors", p.errors},     {"warnings", p.warnings},
+            {"failure", p.failure},   {"findings", findings}};
 }
 
 }  // namespace

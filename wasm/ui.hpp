@@ -29,9 +29,9 @@ void draw_import_mapping(App& app);
 struct ItemRect {
     float x, y, w, h;
 };
-void mark_item(std::string_view name);  // the last drawn item, under `name`
+void mark_item(std::string_view name);                       // the last drawn item, under `name`
 std::optional<ItemRect> item_rect(const std::string& name);  // in CSS pixels
-void forget_marks();                    // at the start of each frame
+void forget_marks();                                         // at the start of each frame
 
 // Opens the report filtered to one rule (the dashboard's chart links there).
 void report_filter_rule(const std::string& rule);

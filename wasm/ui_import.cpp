@@ -19,7 +19,7 @@ void draw_entity_choice(App& app, PendingImport& p) {
     if (!ImGui::BeginCombo(tr("import.entity"), entity_label(*p.entity))) return;
     for (Entity e : hemis::kAllEntities) {
         if (ImGui::Selectable(entity_label(e), e == *p.entity) && e != *p.entity) {
-            app.prepare_import(p.file_name, p.bytes, e);  // replaces `p`
+            app.start_import(p.file_name, p.bytes, e);  // replaces `p`, read over the next frames
             break;
         }
     }

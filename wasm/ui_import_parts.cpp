@@ -68,6 +68,7 @@ bool draw_import_progress(App& app) {
                                           : trf("import.reading", {job.file_name, rows});
     ImGui::TextUnformatted(text.c_str());
     ImGui::ProgressBar(app.import_progress(), ImVec2(ImGui::GetFontSize() * 24, 0));
+    if (ImGui::Button(tr("import.cancel"))) app.import_job.reset();  // nothing was written
     return true;
 }
 
@@ -91,8 +92,7 @@ void draw_import_mapping(App& app) {
     }
     if (!app.pending) return;
     for (const auto& missing : app.pending->missing_fields)
-        ImGui::TextColored(kRed, "%s",
-                           trf("import.missing_field", {field_label(missing)}).c_str());
+        ImGui::TextColored(kRed, "%s", trf("import.missing_field", {field_label(missing)}).c_str());
 }
 
 }  // namespace web
