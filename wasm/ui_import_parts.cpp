@@ -25,6 +25,7 @@ bool field_combo(const char* id, hemis::Entity e, int& field) {
         const char* label = f < 0 ? tr("import.ignore_column") : field_label(fields[f].name);
         ImGui::PushID(f);
         if (ImGui::Selectable(label, f == field) && f != field) field = f, changed = true;
+        mark_item("import.map.option." + (f < 0 ? std::string() : std::string(fields[f].name)));
         ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -41,7 +42,9 @@ void mapping_row(App& app, std::size_t c) {
     ImGui::TableNextColumn();
     int field = m.field;
     ImGui::PushID(int(c));
-    if (field_combo("##field", *app.pending->entity, field)) app.map_column(c, field);
+    const bool changed = field_combo("##field", *app.pending->entity, field);
+    mark_item("import.map." + std::to_string(c));
+    if (changed) app.map_column(c, field);
     ImGui::PopID();
     if (!app.pending) return;
     const ColumnMapping& after = app.pending->columns[c];

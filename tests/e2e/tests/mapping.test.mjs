@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { hemisCli, session, shot, sleep } from "../helpers.mjs";
+import { clickItem, hemisCli, session, shot, sleep } from "../helpers.mjs";
 
 let s;
 before(async () => { s = await session(); });
@@ -59,6 +59,7 @@ test("columns can be mapped or left out before confirming", async () => {
   const stored = await page.evaluate(() => window.hemis.record("programme", "7480201"));
   assert.equal(stored.ten_nganh, "Công nghệ thông tin");
   assert.equal((await page.evaluate(() => window.hemis.counts())).programme, 2);
+  await page.close();
 });
 
 test("moving a field to another column takes it from the first", async () => {
@@ -72,5 +73,26 @@ test("moving a field to another column takes it from the first", async () => {
   assert.equal(p.columns[0].field, "ten_nganh");
   assert.equal(p.columns[nameAt].field, "");
   assert.ok(p.findings.some((f) => f.field === "ma_nganh"), "the id column is now missing");
-  await page.evaluate(() => window.hemis.navigate("#/dashboard"));
+  await page.close();
+});
+
+test("a column is mapped with the mouse in the preview's field list", async () => {
+  const page = await s.open("#/import");
+  const before = await page.evaluate(() => window.hemis.counts());
+  const { nameAt, text } = programmesCsv();
+  await page.setInputFiles("#hemis-file", {
+    name: "programmes.csv", mimeType: "text/csv", buffer: Buffer.from(text),
+  });
+  await page.waitForFunction(() => window.hemis.state().pendingImport, null, { timeout: 10000 });
+  await clickItem(page, `import.map.${nameAt}`);
+  await shot(page, "mapping-3-field-list");
+  await clickItem(page, "import.map.option.ten_nganh");
+  await page.waitForFunction(
+    (c) => window.hemis.state().pendingImport.columns[c].field === "ten_nganh", nameAt,
+    { timeout: 5000 });
+  const p = (await page.evaluate(() => window.hemis.state())).pendingImport;
+  assert.ok(!rules(p).includes("input.column_unknown:Tên ngành"));
+  assert.deepEqual(await page.evaluate(() => window.hemis.counts()), before, "nothing written");
+  assert.equal((await page.evaluate(() => window.hemis.state())).tabOwner, true);
+  await page.close();
 });
