@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <thread>
 
 #include "pg_db.hpp"
 #include "store.hpp"
@@ -39,7 +40,12 @@ const char* const kMigrations[] = {
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(4732001)";
 constexpr int kAttempts = 8;
 constexpr std::size_t kRowsPerInsert = 500;
-constexpr std::size_t kPoolSize = 8;  // cpp-httplib's default worker count on a small machine
+
+// One connection per request thread: cpp-httplib's default pool is max(8, cores - 1) threads.
+std::size_t pool_size() {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return std::max(8u, cores > 0 ? cores - 1 : 0u);
+}
 
 const char* const kDimensions[][2] = {{"programme", "ma_nganh"},
                                       {"status", "trang_thai"},
@@ -96,7 +102,7 @@ const std::string kRefill =
 
 class PostgresStore final : public Store {
 public:
-    explicit PostgresStore(const std::string& url) : pool_(url, kPoolSize) { migrate(); }
+    explicit PostgresStore(const std::string& url) : pool_(url, pool_size()) { migrate(); }
 
     void add_account(const std::string& token_hash, const Account& a) override {
         auto c = pool_.borrow();
