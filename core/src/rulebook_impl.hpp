@@ -94,7 +94,8 @@ inline constexpr const char* kInputRules[] = {"input.utf8",
                                               "input.csv_text_after_quote",
                                               "input.csv_extra_fields",
                                               "input.column_unknown",
-                                              "input.column_missing"};
+                                              "input.column_missing",
+                                              "input.empty_file"};
 
 std::string fill_message(std::string_view tmpl, const Rulebook::Vars& vars);
 

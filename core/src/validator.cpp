@@ -74,6 +74,10 @@ private:
 
     void check_reading(const RecordSet& set) {
         const auto& header = set.table.header();
+        // A file with no header at all is almost always the wrong file; never treat it as "no
+        // records" (a browser import would then replace real data with nothing).
+        if (header.empty() && set.table.issues().empty())
+            emit_input("input.empty_file", set, 0, 0, "", "");
         for (const auto& issue : set.table.issues()) {
             const std::size_t col = issue.column;
             const std::string field = col >= 1 && col <= header.size() ? header[col - 1] : "";

@@ -173,3 +173,16 @@ TEST_CASE("reading problems become findings: unknown and missing columns, bad by
     CHECK(utf8->field == "ho_ten");
     CHECK(std::count(ids.begin(), ids.end(), "input.column_unknown") == 1);
 }
+
+TEST_CASE("an empty file is an error, a header-only file is not") {
+    Dataset d;
+    add_csv_input(d, "learners.csv", "\xEF\xBB\xBF\r\n");
+    const Verdict v = validate(test::rulebook(), d);
+    REQUIRE(rule_ids(v) == Ids{"input.empty_file"});
+    CHECK(v.findings[0].file == "learners.csv");
+    CHECK(v.findings[0].message_en ==
+          "The file is empty: no header and no data; choose the right file.");
+    Dataset header_only;
+    add_csv_input(header_only, "learners.csv", template_header(Entity::learner));
+    CHECK(validate(test::rulebook(), header_only).findings.empty());
+}

@@ -5,6 +5,7 @@ temporary database (SQLite or PostgreSQL, see harness.py), and checks receipts a
 `hemis validate --json` byte for byte.
 Usage: server_test.py HEMIS_SERVER HEMIS_CLI"""
 import json
+import re
 import os
 import shutil
 import sys
@@ -152,7 +153,7 @@ def test_older_rulebook(s, tools, t, here):
     shutil.copytree(os.path.join(root, "reference"), os.path.join(old, "reference"))
     os.mkdir(os.path.join(old, "rules"))
     with open(os.path.join(root, "rules", "rulebook.json"), encoding="utf-8") as f:
-        text = f.read().replace('"version": "2026.12-1"', '"version": "2026.01-0"', 1)
+        text = re.sub(r'"version": "[^"]*"', '"version": "2026.01-0"', f.read(), count=1)
     with open(os.path.join(old, "rules", "rulebook.json"), "w", encoding="utf-8") as f:
         f.write(text)
     d = tools.generate("older", 8, 11)
