@@ -3,6 +3,8 @@
 #   pg_cluster.sh start STATE   initdb in a fresh temp dir, start it listening on a Unix socket
 #                               only (no TCP), write "SOCKET_DIR PORT DATA_DIR" to STATE
 #   pg_cluster.sh stop STATE    stop the cluster and remove its temp dir and STATE
+# A start over an existing STATE first stops the cluster it names (an interrupted run, or CTest's
+# --repeat running the fixture again), so no cluster is left behind; stop without STATE is a no-op.
 # initdb refuses to run as root, so as root the cluster runs as the `postgres` user (or `nobody`).
 # Trust authentication is safe here only because the socket lives in a private temp dir.
 set -eu
@@ -25,9 +27,17 @@ pick_owner() {
   exit 1
 }
 
+stop_cluster() {
+  read -r sock port data <"$state"
+  as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+  case $data in /tmp/hemis-pg.*/data) rm -rf "$(dirname "$data")" ;; esac
+  rm -f "$state"
+}
+
 case $cmd in
 start)
   pick_owner
+  [ -f "$state" ] && stop_cluster
   dir=$(mktemp -d /tmp/hemis-pg.XXXXXX)
   chmod 700 "$dir"
   mkdir "$dir/data" "$dir/sock"
@@ -47,11 +57,9 @@ start)
   echo "pg_cluster: started in $dir (socket only, owner $owner)"
   ;;
 stop)
-  [ -f "$state" ] || { echo "pg_cluster: no state file $state" >&2; exit 1; }
-  read -r sock port data <"$state"
+  [ -f "$state" ] || { echo "pg_cluster: nothing to stop ($state not found)"; exit 0; }
   pick_owner
-  as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
-  rm -rf "$(dirname "$data")" "$state"
+  stop_cluster
   echo "pg_cluster: stopped and removed"
   ;;
 *)
