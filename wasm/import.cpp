@@ -52,7 +52,8 @@ PendingImport pending_from_rows(std::string file_name, std::string bytes, hemis:
     const auto& schema = hemis::schema_of(entity);
     for (const auto& h : p.rows->table.header()) p.columns.push_back({h, schema.field_index(h)});
     apply_mapping(p);
-    p.read_problems = p.rows->table.issues().size();
+    // A file without even a header is the wrong file: replacing data with it would empty a table.
+    p.read_problems = p.rows->table.issues().size() + (p.rows->table.header().empty() ? 1 : 0);
     return p;
 }
 

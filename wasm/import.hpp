@@ -28,7 +28,7 @@ struct PendingImport {
     std::vector<std::string> missing_fields;
     std::vector<hemis::Finding> findings;
     std::size_t errors = 0, warnings = 0;
-    std::size_t read_problems = 0;  // broken quotes, bad UTF-8, ragged rows: block the import
+    std::size_t read_problems = 0;  // broken quotes, bad UTF-8, ragged rows, no header: block it
     std::string failure;            // set when committing failed
 
     bool can_commit() const { return rows && read_problems == 0; }

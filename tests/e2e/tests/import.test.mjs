@@ -67,4 +67,19 @@ test("imported files give the CLI's findings, byte for byte, with the files' row
   await sleep(400);
   await shot(page, "import-2-report");
   assert.deepEqual(page.outsideRequests, []);
+  await page.close();
+});
+
+test("an empty file is refused instead of emptying a table", async () => {
+  const page = await s.open();
+  const first = await page.evaluate((t) => window.hemis.importCsv("programmes.csv", t),
+                                    read("programmes.csv"));
+  assert.equal(first.committed, true);
+  const before = await page.evaluate(() => window.hemis.counts());
+  assert.ok(before.programme > 0);
+  const r = await page.evaluate(() => window.hemis.importCsv("programmes.csv", ""));
+  assert.equal(r.committed, false);
+  assert.ok(r.findings.some((f) => f.rule === "input.empty_file"), JSON.stringify(r.findings));
+  assert.deepEqual(await page.evaluate(() => window.hemis.counts()), before);
+  await page.close();
 });
