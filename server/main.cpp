@@ -59,8 +59,7 @@ int serve(const ServeOptions& opt) {
         return 2;
     }
     auto store = open_store(opt.db);
-    Context ctx{
-        *store, load_default_rulebook(opt.data_dir), opt.max_body, {}, opt.rate_limit};
+    Context ctx{*store, load_default_rulebook(opt.data_dir), opt.max_body, {}, opt.rate_limit};
     httplib::Server svr;
     svr.set_payload_max_length(opt.max_body);
     svr.set_read_timeout(opt.timeout);

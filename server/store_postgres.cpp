@@ -174,8 +174,11 @@ public:
         const pg::Result r = c->exec(
             "INSERT INTO rate_limits AS b (token_hash, tokens, allowed, at) "
             "VALUES ($1, $2::float8 - 1, true, now()) ON CONFLICT (token_hash) DO UPDATE SET "
-            "tokens = " + kRefill + " - CASE WHEN " + kRefill + " >= 1 THEN 1 ELSE 0 END, "
-            "allowed = " + kRefill + " >= 1, at = now() RETURNING tokens, allowed",
+            "tokens = " +
+                kRefill + " - CASE WHEN " + kRefill +
+                " >= 1 THEN 1 ELSE 0 END, "
+                "allowed = " +
+                kRefill + " >= 1, at = now() RETURNING tokens, allowed",
             {token_hash, std::to_string(per_minute)});
         if (r.boolean(0, 1)) return 0;
         return std::max(1, int(std::ceil((1 - r.real(0, 0)) * 60.0 / per_minute)));
@@ -195,8 +198,9 @@ private:
         auto c = pool_.borrow();
         pg::Transaction tx(*c);
         c->exec(kMigrationLock);  // instances starting together migrate one after another
-        c->exec("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
-                "applied_at timestamptz NOT NULL DEFAULT now())");
+        c->exec(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+            "applied_at timestamptz NOT NULL DEFAULT now())");
         const long long applied =
             c->exec("SELECT coalesce(max(version), 0) FROM schema_migrations").integer(0, 0);
         const long long known = std::size(kMigrations);
@@ -243,10 +247,10 @@ private:
 
     std::optional<StoredReceipt> find_receipt(pg::Conn& c, const std::string& institution,
                                               const std::string& package_id) {
-        const pg::Result r = c.exec(
-            "SELECT " + kReceiptColumns + " FROM packages WHERE institution = $1 "
-                                          "AND package_id = $2",
-            {institution, package_id});
+        const pg::Result r = c.exec("SELECT " + kReceiptColumns +
+                                        " FROM packages WHERE institution = $1 "
+                                        "AND package_id = $2",
+                                    {institution, package_id});
         if (!r.rows()) return std::nullopt;
         return receipt_at(r, 0);
     }
