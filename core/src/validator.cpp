@@ -115,15 +115,29 @@ private:
 
     // Keys compare field by field: "ab"+"c" and "a"+"bc" never collide.
     void check_unique(const CompiledRule& r, const RecordSet& set) {
+        // Dates compare as dates: 01/02/2024 and 2024-02-01 are the same key, as they will be
+        // once packed with ISO dates.
+        std::vector<bool> is_date;
+        for (int f : r.fields) is_date.push_back(schema_of(set.entity).fields[f].type == FieldType::date);
+        const auto key = [&](std::size_t row, std::size_t k, std::string& scratch) {
+            const std::string_view v = set.value(row, r.fields[k]);
+            if (!is_date[k]) return v;
+            const auto d = parse_date(v);
+            if (!d) return v;
+            scratch = d->iso();
+            return std::string_view(scratch);
+        };
         const auto hash = [&](std::size_t row) {
             std::size_t h = 0;
-            for (int f : r.fields)
-                h = h * 1000003u ^ std::hash<std::string_view>{}(set.value(row, f));
+            std::string scratch;
+            for (std::size_t k = 0; k < r.fields.size(); ++k)
+                h = h * 1000003u ^ std::hash<std::string_view>{}(key(row, k, scratch));
             return h;
         };
         const auto equal = [&](std::size_t a, std::size_t b) {
-            for (int f : r.fields)
-                if (set.value(a, f) != set.value(b, f)) return false;
+            std::string sa, sb;
+            for (std::size_t k = 0; k < r.fields.size(); ++k)
+                if (key(a, k, sa) != key(b, k, sb)) return false;
             return true;
         };
         std::unordered_set<std::size_t, decltype(hash), decltype(equal)> seen(set.size(), hash,

@@ -186,3 +186,24 @@ TEST_CASE("an empty file is an error, a header-only file is not") {
     add_csv_input(header_only, "learners.csv", template_header(Entity::learner));
     CHECK(validate(test::rulebook(), header_only).findings.empty());
 }
+
+TEST_CASE("a very long value fails a pattern rule instead of exhausting the stack") {
+    const std::string email = std::string(100000, 'a') + "@example.edu.vn";
+    CHECK(rule_ids(validate_learners({with_field(clean_learner(), "email", email)})) ==
+          Ids{"learner.email.format"});
+}
+
+TEST_CASE("unique compares date keys as dates, whatever their written form") {
+    Dataset d;
+    add_csv_input(d, "learner_status.csv", template_header(Entity::status) +
+                                               "SV1,dang_hoc,01/02/2024,,1,new,\n"
+                                               "SV1,bao_luu,2024-02-01,,1,new,\n");
+    const Verdict v = validate(test::rulebook(), d);
+    REQUIRE(rule_ids(v) == Ids{"status.key.unique"});
+    CHECK(v.findings[0].row == 3);
+}
+
+TEST_CASE("the century and gender check is skipped when the gender is not a known code") {
+    CHECK(rule_ids(validate_learners({with_field(clean_learner(), "gioi_tinh", "nam")})) ==
+          Ids{"learner.gioi_tinh.code"});
+}
