@@ -18,20 +18,24 @@ void draw_record_findings(const FormState& form) {
 
 void draw_field(App& app, std::size_t i, double& last_edit) {
     const auto& spec = hemis::schema_of(app.form.entity).fields[i];
+    // Label beside the field where there is room; above it, full width, on a phone.
+    const float label_w = ImGui::GetFontSize() * 14, field_w = ImGui::GetFontSize() * 22;
+    const bool narrow = ImGui::GetContentRegionAvail().x < label_w + field_w;
+    const float indent = narrow ? 0.0f : label_w;
     ImGui::PushID(int(i));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(field_label(spec.name));
-    ImGui::SameLine(ImGui::GetFontSize() * 14);
-    if (input_text("##value", app.form.values[i], ImGui::GetFontSize() * 22)) {
+    if (!narrow) ImGui::SameLine(label_w);
+    if (input_text("##value", app.form.values[i], narrow ? -1.0f : field_w)) {
         app.form.dirty = true;
         last_edit = ImGui::GetTime();
     }
     mark_item("form." + std::string(spec.name));
     for (const auto& f : app.form.live) {
         if (f.field != spec.name) continue;
-        ImGui::Indent(ImGui::GetFontSize() * 14);
+        if (indent > 0) ImGui::Indent(indent);
         show_finding_message(f);
-        ImGui::Unindent(ImGui::GetFontSize() * 14);
+        if (indent > 0) ImGui::Unindent(indent);
     }
     ImGui::PopID();
 }
