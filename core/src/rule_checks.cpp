@@ -1,7 +1,9 @@
 // Field-level rule kinds: required, format, date, datetime, code, range, compare, citizen_id.
 #include "rule_checks.hpp"
 
+#include <cmath>
 #include <cstdlib>
+#include <unordered_set>
 #include <string>
 
 #include "hemis/text.hpp"
@@ -111,6 +113,22 @@ bool check_citizen_id(const CompiledRule& r, const RecordView& rec, std::string_
 }
 
 }  // namespace
+
+std::optional<Finding> tolerance_finding(const CompiledRule& r, const std::vector<Finding>& findings,
+                                         std::size_t records, const std::string& file) {
+    if (records == 0 || records < r.min_records) return std::nullopt;
+    std::unordered_set<std::uint32_t> flagged;  // source rows of records with a counted finding
+    for (const auto& f : findings)
+        if (f.entity == r.entity && f.severity == r.counted && !f.record.empty()) flagged.insert(f.row);
+    const double share = double(flagged.size()) / double(records);
+    if (share <= r.max_share) return std::nullopt;
+    // Whole percents read the same in both languages (Vietnamese writes decimals with a comma).
+    const auto percent = [](double x) { return std::to_string(std::lround(x * 100)) + "%"; };
+    return finding_for(r, r.entity, file, "", 0, 0, "", "",
+                       {{"share", percent(share)},
+                        {"limit", percent(r.max_share)},
+                        {"count", std::to_string(flagged.size())}});
+}
 
 bool condition_holds(const Condition& c, const RecordView& rec) {
     if (!c.active()) return true;

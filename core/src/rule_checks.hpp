@@ -2,7 +2,9 @@
 // passes; `extra` receives message placeholders for a failure. Blank values pass every kind but
 // `required` (a blank is missing data, never a zero).
 #pragma once
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "rulebook_impl.hpp"
 
@@ -15,6 +17,12 @@ struct RecordView {
 };
 
 bool condition_holds(const Condition& c, const RecordView& rec);
+// The dataset-level finding of a tolerance rule, when the share of the entity's `records` with a
+// finding of the counted severity is above the limit. Shared by the validator and the generator,
+// which predicts it for its injected faults.
+std::optional<Finding> tolerance_finding(const CompiledRule& r, const std::vector<Finding>& findings,
+                                         std::size_t records, const std::string& file);
+
 bool check_field_rule(const CompiledRule& r, const RecordView& rec, Rulebook::Vars& extra);
 
 }  // namespace hemis

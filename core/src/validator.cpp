@@ -3,7 +3,6 @@
 // never depends on how the rules are listed or how the work was split.
 #include "hemis/validator.hpp"
 
-#include <cmath>
 #include <functional>
 #include <unordered_set>
 
@@ -170,19 +169,9 @@ private:
 
     void check_tolerance(const CompiledRule& r) {
         const RecordSet* set = data_.get(*r.entity);
-        if (!set || set->size() < r.min_records) return;
-        std::unordered_set<std::size_t> flagged;  // source rows of records with a counted finding
-        for (const auto& f : findings_)
-            if (f.entity == r.entity && f.severity == r.counted && !f.record.empty())
-                flagged.insert(f.row);
-        const double share = double(flagged.size()) / double(set->size());
-        if (share <= r.max_share) return;
-        const long permille = std::lround(share * 1000);
-        const std::string pct =
-            std::to_string(permille / 10) + "." + std::to_string(permille % 10) + "%";
-        findings_.push_back(
-            finding_for(r, r.entity, set->source, "", 0, 0, "", "",
-                        {{"share", pct}, {"count", std::to_string(flagged.size())}}));
+        if (!set) return;
+        if (auto f = tolerance_finding(r, findings_, set->size(), set->source))
+            findings_.push_back(std::move(*f));
     }
 
     const Rulebook::Impl& book_;

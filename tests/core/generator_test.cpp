@@ -65,3 +65,12 @@ TEST_CASE("generated citizen IDs agree with birth year, gender and province") {
         CHECK(id.substr(1, 2) == s.value(r, schema.field_index("ma_tinh_noi_sinh")));
     }
 }
+
+TEST_CASE("with every learner faulted the tolerance finding is predicted too") {
+    const auto g = generate_institution(test::rulebook(), {200, 5, 1.0});
+    CHECK(as_json(validate_generated(g).findings) == as_json(g.expected));
+    const bool predicted = std::any_of(g.expected.begin(), g.expected.end(), [](const Finding& f) {
+        return f.rule == "learner.warnings.tolerance";
+    });
+    CHECK(predicted);
+}

@@ -153,8 +153,8 @@ TEST_CASE("tolerance: too many records with warnings is one dataset-level error"
     });
     CHECK(f.row == 0);
     CHECK(f.message_en ==
-          "25.0% of learner records (5) have warnings, above the allowed share 0.2; review the "
-          "source data.");
+          "25% of learner records (5) have warnings, above the allowed 20%; review the source "
+          "data.");
     rows[4] = with_field(rows[4], "dien_thoai", "0912345678");
     CHECK(rule_ids(validate_learners(rows)).size() == 4);  // 20% is not above 0.2
 }
