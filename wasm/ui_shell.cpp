@@ -10,7 +10,10 @@ namespace {
 
 void banner(const char* text, ImVec4 colour) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
-    const float h = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
+    // As tall as the wrapped sentence needs: on a phone it takes several lines.
+    const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+    const float wrap = ImGui::GetContentRegionAvail().x - 2 * pad.x;
+    const float h = ImGui::CalcTextSize(text, nullptr, false, wrap).y + 2 * pad.y + 2;
     ImGui::BeginChild(text, ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::TextWrapped("%s", text);
     ImGui::EndChild();
@@ -39,6 +42,9 @@ void draw_banners(App& app) {
 }
 
 bool nav_button(const char* label, bool active) {
+    // Buttons that no longer fit on the line start the next one (narrow screens).
+    const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
     if (active)
         ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const bool pressed = ImGui::Button(label);
