@@ -3,6 +3,8 @@
 // reader that re-serialises a record the same way can re-check it whatever the file's layout.
 #include "hemis/package.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "hemis/report.hpp"
@@ -102,24 +104,48 @@ namespace {
     throw PackageError(what);
 }
 
+// A count or verdict number: a non-negative integer, nothing else.
+std::size_t count_at(const json& j, const std::string& where) {
+    if (!j.is_number_unsigned()) fail(where + " must be a whole number of zero or more");
+    return j.get<std::size_t>();
+}
+
+void only_keys(const json& j, std::initializer_list<const char*> keys, const std::string& where) {
+    if (!j.is_object()) fail(where + " is not an object");
+    for (const auto& [key, value] : j.items())
+        if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
+            fail(where + ": unknown key '" + key + "'");
+}
+
 Manifest read_manifest(const json& j) {
+    only_keys(j,
+              {"format_version", "package_id", "institution", "period", "created_at", "rulebook",
+               "core_version", "counts", "content_sha256", "verdict"},
+              "manifest");
     Manifest m;
-    m.format_version = j.at("format_version").get<int>();
-    if (m.format_version != kPackageFormatVersion)
-        fail("manifest.format_version " + std::to_string(m.format_version) + " is not supported");
+    const json& format = j.at("format_version");
+    if (!format.is_number_integer() || format.get<long long>() != kPackageFormatVersion)
+        fail("manifest.format_version " + format.dump() + " is not supported");
+    m.format_version = kPackageFormatVersion;
     m.package_id = j.at("package_id").get<std::string>();
     m.institution = j.at("institution").get<std::string>();
     m.period = j.at("period").get<std::string>();
     m.created_at = j.at("created_at").get<std::string>();
+    if (m.institution.empty()) fail("manifest.institution is empty");
+    if (m.period.empty()) fail("manifest.period is empty");
+    if (!is_iso_datetime(m.created_at)) fail("manifest.created_at is not an ISO date-time");
     m.rulebook_version = j.at("rulebook").at("version").get<std::string>();
     m.rulebook_hash = j.at("rulebook").at("hash").get<std::string>();
     m.core_version = j.at("core_version").get<std::string>();
-    for (Entity e : kAllEntities)
-        m.counts[std::size_t(e)] =
-            j.at("counts").at(std::string(entity_name(e))).get<std::size_t>();
+    only_keys(j.at("counts"), {"programme", "staff", "learner", "status"}, "manifest.counts");
+    for (Entity e : kAllEntities) {
+        const std::string name(entity_name(e));
+        m.counts[std::size_t(e)] = count_at(j.at("counts").at(name), "manifest.counts." + name);
+    }
     m.content_sha256 = j.at("content_sha256").get<std::string>();
-    m.errors = j.at("verdict").at("errors").get<std::size_t>();
-    m.warnings = j.at("verdict").at("warnings").get<std::size_t>();
+    only_keys(j.at("verdict"), {"errors", "warnings"}, "manifest.verdict");
+    m.errors = count_at(j.at("verdict").at("errors"), "manifest.verdict.errors");
+    m.warnings = count_at(j.at("verdict").at("warnings"), "manifest.verdict.warnings");
     return m;
 }
 
@@ -149,21 +175,46 @@ RecordSet read_records(Entity e, const json& list, Sha256& hash) {
     return make_record_set(e, "", std::move(table));
 }
 
+// Deepest nesting of arrays and objects in JSON text, counted outside strings. Checked before
+// parsing: nlohmann's callback parser, which could check it on the way, is quadratic in the
+// number of records.
+int nesting_depth(std::string_view text) {
+    int depth = 0, deepest = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 }  // namespace
 
 Package read_package(std::string_view text) {
+    if (nesting_depth(text) > kMaxDepth) fail("package is nested too deeply");
     json doc;
     try {
-        doc = json::parse(text, [](int depth, json::parse_event_t, json&) {
-            if (depth > kMaxDepth) fail("package is nested too deeply");
-            return true;
-        });
+        doc = json::parse(text);
     } catch (const json::exception& e) {  // parse_error, and out_of_range for huge numbers
         fail(std::string("package is not valid JSON: ") + e.what());
     }
     Package p;
     try {
         if (!doc.is_object()) fail("package is not a JSON object");
+        only_keys(doc, {"manifest", "records"}, "package");
+        only_keys(doc.at("records"), {"programme", "staff", "learner", "status"}, "records");
         p.manifest = read_manifest(doc.at("manifest"));
         Sha256 hash;
         const json& records = doc.at("records");

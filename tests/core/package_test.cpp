@@ -83,3 +83,26 @@ TEST_CASE("validating a package gives the CSV's findings with record rows") {
     CHECK(v.findings[0].row == 1);
     CHECK(v.findings[0].file.empty());
 }
+
+TEST_CASE("reading a package rejects what the format does not allow") {
+    const std::string good = pack(sample());
+    CHECK_THROWS_WITH(read_package(replaced(good, "\"records\": {", "\"x\": 1,\n\"records\": {")),
+                      "package: unknown key 'x'");
+    CHECK_THROWS_WITH(read_package(replaced(good, "\"learner\": 1,", "\"learner\": -1,")),
+                      "manifest.counts.learner must be a whole number of zero or more");
+    CHECK_THROWS_WITH(read_package(replaced(good, "\"learner\": 1,", "\"learner\": 1.0,")),
+                      "manifest.counts.learner must be a whole number of zero or more");
+    CHECK_THROWS_WITH(
+        read_package(replaced(good, "\"institution\": \"QHI\"", "\"institution\": \"\"")),
+        "manifest.institution is empty");
+    CHECK_THROWS_WITH(
+        read_package(replaced(good, "\"format_version\": 1", "\"format_version\": 1e38")),
+        "manifest.format_version 1e+38 is not supported");
+    CHECK_THROWS_WITH(read_package(replaced(good, "\"created_at\": \"2026-09-15T08:00:00+07:00\"",
+                                            "\"created_at\": \"hôm qua\"")),
+                      "manifest.created_at is not an ISO date-time");
+}
+
+TEST_CASE("brackets inside strings do not count as nesting") {
+    CHECK_THROWS_WITH(read_package("{\"a\":\"[[[[[[[[[[[[\"}"), "package: unknown key 'a'");
+}
