@@ -112,9 +112,11 @@ std::size_t count_at(const json& j, const std::string& where) {
 
 void only_keys(const json& j, std::initializer_list<const char*> keys, const std::string& where) {
     if (!j.is_object()) fail(where + " is not an object");
-    for (const auto& [key, value] : j.items())
+    for (const auto& item : j.items()) {
+        const std::string& key = item.key();
         if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
             fail(where + ": unknown key '" + key + "'");
+    }
 }
 
 Manifest read_manifest(const json& j) {
