@@ -1,6 +1,6 @@
 // Slice-wise CSV reading (see csv_chunks.hpp). The record scanner follows the core reader's rules
 // (a quote opens a field only at its start; "" inside quotes is a quote; LF, CRLF and a lone CR
-// end a line), so a slice never ends inside a quoted field.
+// end a row), so a slice never ends inside a quoted field.
 #include "csv_chunks.hpp"
 
 #include <vector>
@@ -12,16 +12,9 @@ bool is_bom(std::string_view b) {
     return b.size() >= 3 && b[0] == '\xEF' && b[1] == '\xBB' && b[2] == '\xBF';
 }
 
-std::uint32_t line_breaks(std::string_view s) {
-    std::uint32_t n = 0;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == '\n' || (s[i] == '\r' && !(i + 1 < s.size() && s[i + 1] == '\n'))) ++n;
-    return n;
-}
-
 }  // namespace
 
-std::size_t CsvChunks::cut_after(std::size_t records) const {
+CsvChunks::Cut CsvChunks::cut_after(std::size_t records) const {
     enum class St { field_start, unquoted, quoted, after_quote } st = St::field_start;
     std::size_t i = (pos_ == 0 && is_bom(bytes_)) ? 3 : pos_;
     std::size_t n = 0;
@@ -40,16 +33,12 @@ std::size_t CsvChunks::cut_after(std::size_t records) const {
         } else if (c == '\n' || c == '\r') {
             if (c == '\r' && i + 1 < bytes_.size() && bytes_[i + 1] == '\n') ++i;
             st = St::field_start;
-            if (++n == records) return i + 1;
+            if (++n == records) return {i + 1, std::uint32_t(n)};
         } else if (st == St::field_start) {
             st = c == '"' ? St::quoted : St::unquoted;
         }
     }
-    return bytes_.size();
-}
-
-void CsvChunks::count_lines(std::size_t from, std::size_t to) {
-    line_ += line_breaks(bytes_.substr(from, to - from));
+    return {bytes_.size(), std::uint32_t(n)};
 }
 
 void CsvChunks::merge(const hemis::CsvTable& part, std::int64_t shift, std::uint32_t header_lines) {
@@ -69,11 +58,11 @@ void CsvChunks::merge(const hemis::CsvTable& part, std::int64_t shift, std::uint
 void CsvChunks::step(std::size_t records) {
     if (done()) return;
     const std::size_t start = pos_;
-    const std::size_t end = cut_after(records);
+    const auto [end, rows] = cut_after(records);
     const std::string_view slice = bytes_.substr(start, end - start);
     if (have_header_) {
         const hemis::CsvTable part = hemis::read_csv(header_csv_ + std::string(slice));
-        merge(part, std::int64_t(line_) - 1 - header_lines_, header_lines_);
+        merge(part, std::int64_t(line_) - 2, 1);
     } else {
         const hemis::CsvTable part = hemis::read_csv(slice);
         if (!part.header().empty()) {
@@ -84,11 +73,16 @@ void CsvChunks::step(std::size_t records) {
                 hemis::append_csv_field(header_csv_, part.header()[c]);
             }
             header_csv_ += '\n';
-            header_lines_ = line_breaks(header_csv_);
         }
         merge(part, std::int64_t(line_) - 1, 0);
+        // A UTF-16 file is one finding; its later slices would only read as noise.
+        for (const auto& issue : part.issues())
+            if (issue.kind == hemis::CsvIssue::Kind::utf16) {
+                pos_ = bytes_.size();
+                return;
+            }
     }
-    count_lines(start, end);
+    line_ += rows;
     pos_ = end;
 }
 

@@ -1,7 +1,7 @@
 // Reads a CSV file a slice of records at a time, so a large import never holds the page for
 // more than a frame's work. Each slice is read by the core's own CSV reader (behind a copy of the
 // header) and merged into one table whose rows, issues and row numbers equal what reading the
-// whole file at once gives: slices are cut only between records, and line numbers are shifted.
+// whole file at once gives: slices are cut only between records, and row numbers are shifted.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -25,16 +25,18 @@ public:
     hemis::CsvTable take() { return std::move(table_); }
 
 private:
-    std::size_t cut_after(std::size_t records) const;  // byte offset after that many records
-    void count_lines(std::size_t from, std::size_t to);
+    struct Cut {
+        std::size_t end;     // byte offset after the records
+        std::uint32_t rows;  // line breaks outside quotes before it: spreadsheet rows passed
+    };
+    Cut cut_after(std::size_t records) const;
     void merge(const hemis::CsvTable& part, std::int64_t line_shift, std::uint32_t header_lines);
 
     std::string_view bytes_;
     std::size_t pos_ = 0;
-    std::uint32_t line_ = 1;  // line number (1-based) at pos_, counted as the core counts
+    std::uint32_t line_ = 1;  // spreadsheet row (1-based) at pos_, counted as the core counts
     bool have_header_ = false;
-    std::string header_csv_;  // the header written back as one CSV record, for later slices
-    std::uint32_t header_lines_ = 0;
+    std::string header_csv_;  // the header written back as one CSV record (row 1) for later slices
     hemis::CsvTable table_;
 };
 

@@ -29,6 +29,8 @@ namespace {
 struct Cursor {
     std::string_view in;
     std::size_t pos = 0;
+    // Spreadsheet row of the next record: each line break outside quotes ends one row, as Excel
+    // numbers a CSV it opens; a line break inside a quoted cell stays in that row.
     std::uint32_t line = 1;
 
     bool done() const { return pos >= in.size(); }
@@ -79,8 +81,6 @@ bool read_field(Cursor& c, std::string& out, bool& text_after_quote) {
             ++c.pos;
             break;
         }
-        if (ch == '\n' || (ch == '\r' && !(c.pos + 1 < c.in.size() && c.in[c.pos + 1] == '\n')))
-            ++c.line;
         out.push_back(ch);
         ++c.pos;
     }
@@ -143,10 +143,26 @@ void clean_cells(RawRecord& rec, CsvTable& table, std::vector<std::string_view>&
     }
 }
 
+bool is_utf16(std::string_view bytes) {
+    return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                 (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+}
+
+// Cells past the header that hold something: empty ones are what Excel adds after a range.
+bool has_extra_content(const std::vector<std::string_view>& cells, std::size_t columns) {
+    for (std::size_t i = columns; i < cells.size(); ++i)
+        if (!cells[i].empty()) return true;
+    return false;
+}
+
 }  // namespace
 
 CsvTable read_csv(std::string_view bytes) {
     CsvTable table;
+    if (is_utf16(bytes)) {
+        table.add_issue({CsvIssue::Kind::utf16, 1, 0, 0});
+        return table;
+    }
     Cursor c{text::strip_bom(bytes)};
     RawRecord rec;
     std::vector<std::string_view> views;
@@ -157,11 +173,12 @@ CsvTable read_csv(std::string_view bytes) {
         if (!have_header) {
             std::vector<std::string> header;
             for (auto v : views) header.push_back(text::to_nfc(v));
+            while (!header.empty() && header.back().empty()) header.pop_back();
             table.set_header(std::move(header));
             have_header = true;
             continue;
         }
-        if (views.size() > table.column_count())
+        if (has_extra_content(views, table.column_count()))
             table.add_issue({CsvIssue::Kind::wrong_field_count, rec.row,
                              static_cast<std::uint32_t>(table.column_count() + 1), 0});
         table.add_row(views, rec.row);

@@ -128,7 +128,7 @@ RecordSet make_record_set(Entity e, std::string source, CsvTable table) {
         if (f >= 0 && set.column_of_field[f] < 0)
             set.column_of_field[f] = int(c);
         else
-            set.unknown_columns.push_back({header[c], std::uint32_t(c + 1)});
+            set.unknown_columns.push_back({header[c], std::uint32_t(c + 1), f >= 0});
     }
     set.table = std::move(table);
     return set;

@@ -8,9 +8,9 @@
 #include <set>
 
 #include "generator_names.hpp"
-#include "rule_checks.hpp"
 #include "hemis/csv.hpp"
 #include "hemis/inputs.hpp"
+#include "rule_checks.hpp"
 
 namespace hemis {
 

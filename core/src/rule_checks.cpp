@@ -3,8 +3,8 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <unordered_set>
 #include <string>
+#include <unordered_set>
 
 #include "hemis/text.hpp"
 
@@ -114,12 +114,14 @@ bool check_citizen_id(const CompiledRule& r, const RecordView& rec, std::string_
 
 }  // namespace
 
-std::optional<Finding> tolerance_finding(const CompiledRule& r, const std::vector<Finding>& findings,
-                                         std::size_t records, const std::string& file) {
+std::optional<Finding> tolerance_finding(const CompiledRule& r,
+                                         const std::vector<Finding>& findings, std::size_t records,
+                                         const std::string& file) {
     if (records == 0 || records < r.min_records) return std::nullopt;
     std::unordered_set<std::uint32_t> flagged;  // source rows of records with a counted finding
     for (const auto& f : findings)
-        if (f.entity == r.entity && f.severity == r.counted && !f.record.empty()) flagged.insert(f.row);
+        if (f.entity == r.entity && f.severity == r.counted && !f.record.empty())
+            flagged.insert(f.row);
     const double share = double(flagged.size()) / double(records);
     if (share <= r.max_share) return std::nullopt;
     // Whole percents read the same in both languages (Vietnamese writes decimals with a comma).

@@ -20,8 +20,9 @@ bool condition_holds(const Condition& c, const RecordView& rec);
 // The dataset-level finding of a tolerance rule, when the share of the entity's `records` with a
 // finding of the counted severity is above the limit. Shared by the validator and the generator,
 // which predicts it for its injected faults.
-std::optional<Finding> tolerance_finding(const CompiledRule& r, const std::vector<Finding>& findings,
-                                         std::size_t records, const std::string& file);
+std::optional<Finding> tolerance_finding(const CompiledRule& r,
+                                         const std::vector<Finding>& findings, std::size_t records,
+                                         const std::string& file);
 
 bool check_field_rule(const CompiledRule& r, const RecordView& rec, Rulebook::Vars& extra);
 

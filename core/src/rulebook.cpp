@@ -261,9 +261,26 @@ Finding Rulebook::make_finding(std::string_view rule_id, std::optional<Entity> e
                        column, std::move(field), std::move(value), extra);
 }
 
+namespace {
+
+// Cuts text shown in a finding to a readable length, at a code point boundary. A stray quote can
+// put the rest of a file into one cell; repeating it in every message helps nobody.
+std::string shortened(std::string s) {
+    constexpr std::size_t kMaxBytes = 200;
+    if (s.size() <= kMaxBytes) return s;
+    std::size_t cut = kMaxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s.resize(cut);
+    return s + "…";
+}
+
+}  // namespace
+
 Finding finding_for(const CompiledRule& r, std::optional<Entity> entity, std::string file,
                     std::string record, std::uint32_t row, std::uint32_t column, std::string field,
                     std::string value, const Rulebook::Vars& extra) {
+    record = shortened(std::move(record));
+    value = shortened(std::move(value));
     Rulebook::Vars vars = extra;
     vars.emplace_back("field", field);
     vars.emplace_back("value", value);

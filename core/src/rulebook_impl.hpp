@@ -95,7 +95,10 @@ inline constexpr const char* kInputRules[] = {"input.utf8",
                                               "input.csv_extra_fields",
                                               "input.column_unknown",
                                               "input.column_missing",
-                                              "input.empty_file"};
+                                              "input.empty_file",
+                                              "input.utf16",
+                                              "input.wrong_separator",
+                                              "input.column_duplicate"};
 
 std::string fill_message(std::string_view tmpl, const Rulebook::Vars& vars);
 

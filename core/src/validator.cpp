@@ -71,6 +71,17 @@ private:
         return lo < set.size() && set.table.source_row(lo) == source_row ? lo : set.size();
     }
 
+    static const char* input_rule(CsvIssue::Kind kind) {
+        switch (kind) {
+            case CsvIssue::Kind::invalid_utf8: return "input.utf8";
+            case CsvIssue::Kind::unterminated_quote: return "input.csv_unterminated_quote";
+            case CsvIssue::Kind::text_after_quote: return "input.csv_text_after_quote";
+            case CsvIssue::Kind::wrong_field_count: return "input.csv_extra_fields";
+            case CsvIssue::Kind::utf16: return "input.utf16";
+        }
+        return "input.utf8";
+    }
+
     void check_reading(const RecordSet& set) {
         const auto& header = set.table.header();
         // A file with no header at all is almost always the wrong file; never treat it as "no
@@ -80,19 +91,22 @@ private:
         for (const auto& issue : set.table.issues()) {
             const std::size_t col = issue.column;
             const std::string field = col >= 1 && col <= header.size() ? header[col - 1] : "";
-            const char* id =
-                issue.kind == CsvIssue::Kind::invalid_utf8         ? "input.utf8"
-                : issue.kind == CsvIssue::Kind::unterminated_quote ? "input.csv_unterminated_quote"
-                : issue.kind == CsvIssue::Kind::text_after_quote   ? "input.csv_text_after_quote"
-                                                                   : "input.csv_extra_fields";
+            const char* id = input_rule(issue.kind);
             const std::size_t row = row_at(set, issue.row);
             const bool known = row < set.size() && col >= 1 && col <= header.size();
             emit_input(id, set, issue.row, issue.column, field,
                        known ? std::string(set.table.cell(row, col - 1)) : "",
                        row < set.size() ? set.record_id(row) : "");
         }
+        // One semicolon-separated header reads as a single column: say that, not "every column
+        // is missing".
+        if (header.size() == 1 && header[0].find(';') != std::string::npos) {
+            emit_input("input.wrong_separator", set, 1, 0, "", "");
+            return;
+        }
         for (const auto& u : set.unknown_columns)
-            emit_input("input.column_unknown", set, 1, u.column, u.name, u.name);
+            emit_input(u.duplicate ? "input.column_duplicate" : "input.column_unknown", set, 1,
+                       u.column, u.name, u.name);
         // A required column that is absent is one finding, not one per record.
         for (const auto& r : book_.rules)
             if (r.entity == set.entity && r.kind == RuleKind::required && !r.when.active() &&
@@ -117,7 +131,8 @@ private:
         // Dates compare as dates: 01/02/2024 and 2024-02-01 are the same key, as they will be
         // once packed with ISO dates.
         std::vector<bool> is_date;
-        for (int f : r.fields) is_date.push_back(schema_of(set.entity).fields[f].type == FieldType::date);
+        for (int f : r.fields)
+            is_date.push_back(schema_of(set.entity).fields[f].type == FieldType::date);
         const auto key = [&](std::size_t row, std::size_t k, std::string& scratch) {
             const std::string_view v = set.value(row, r.fields[k]);
             if (!is_date[k]) return v;

@@ -20,9 +20,27 @@ TEST_CASE("read_csv handles BOM, CRLF, quotes and embedded newlines") {
 }
 
 TEST_CASE("read_csv numbers rows as a spreadsheet does, across multi-line cells") {
-    const auto t = read_csv("a,b\n\"1\n2\",x\n3,y\n");
+    const auto t = read_csv("a,b\n\"1\n2\",x\n\n3,y\n");
     REQUIRE(t.row_count() == 2);
-    CHECK(t.source_row(1) == 4);
+    CHECK(t.source_row(0) == 2);
+    CHECK(t.source_row(1) == 4);  // the blank line is row 3, the cell's line break no row
+}
+
+TEST_CASE("read_csv reports UTF-16 once instead of reading noise") {
+    const auto t = read_csv(std::string_view("\xFF\xFE" "a\0,\0b\0\n\0", 10));
+    CHECK(t.header().empty());
+    REQUIRE(t.issues().size() == 1);
+    CHECK(t.issues()[0].kind == CsvIssue::Kind::utf16);
+    CHECK(read_csv(std::string_view("\xFE\xFF" "\0a", 4)).issues()[0].kind == CsvIssue::Kind::utf16);
+}
+
+TEST_CASE("read_csv drops empty trailing header cells and ignores empty extra cells") {
+    const auto t = read_csv("a,b,,\n1,2,,\n3,4,,x\n");
+    REQUIRE(t.header() == std::vector<std::string>{"a", "b"});
+    REQUIRE(t.row_count() == 2);
+    REQUIRE(t.issues().size() == 1);
+    CHECK(t.issues()[0].kind == CsvIssue::Kind::wrong_field_count);
+    CHECK(t.issues()[0].row == 3);
 }
 
 TEST_CASE("read_csv keeps leading zeros and trims spaces around cells") {

@@ -17,7 +17,10 @@ const char* kInputRules =
        {"id":"input.csv_extra_fields","kind":"input","severity":"error","message":{"vi":"x","en":"x"}},
        {"id":"input.column_unknown","kind":"input","severity":"warning","message":{"vi":"c","en":"c"}},
        {"id":"input.column_missing","kind":"input","severity":"error","message":{"vi":"m","en":"m"}},
-       {"id":"input.empty_file","kind":"input","severity":"error","message":{"vi":"e","en":"e"}})";
+       {"id":"input.empty_file","kind":"input","severity":"error","message":{"vi":"e","en":"e"}},
+       {"id":"input.utf16","kind":"input","severity":"error","message":{"vi":"e","en":"e"}},
+       {"id":"input.wrong_separator","kind":"input","severity":"error","message":{"vi":"e","en":"e"}},
+       {"id":"input.column_duplicate","kind":"input","severity":"error","message":{"vi":"e","en":"e"}})";
 
 FileLoader memory_loader(std::map<std::string, std::string> files) {
     return [files](const std::string& name) -> std::optional<std::string> {
@@ -35,7 +38,7 @@ std::string book_json(const std::string& extra_rules, const std::string& catalog
 
 TEST_CASE("the project rulebook loads with a version and a 64-hex hash") {
     const Rulebook& book = test::rulebook();
-    CHECK(book.version() == "2026.12-3");
+    CHECK(book.version() == "2026.12-4");
     CHECK(book.hash().size() == 64);
     CHECK(book.catalog("nganh")->partial);
     CHECK_FALSE(book.catalog("dan_toc")->partial);
@@ -57,15 +60,15 @@ TEST_CASE("rulebook errors name the rule and the problem") {
     };
     CHECK_THROWS_WITH(
         load(R"(,{"id":"x","kind":"nope","severity":"error","message":{"vi":"","en":""}})"),
-        "rule 8 (x): unknown kind 'nope'");
+        "rule 11 (x): unknown kind 'nope'");
     CHECK_THROWS_WITH(
         load(
             R"(,{"id":"x","kind":"required","entity":"learner","fields":["khong_co"],"severity":"error","message":{"vi":"","en":""}})"),
-        "rule 8 (x): entity learner has no field 'khong_co'");
+        "rule 11 (x): entity learner has no field 'khong_co'");
     CHECK_THROWS_WITH(
         load(
             R"(,{"id":"x","kind":"code","entity":"learner","fields":["gioi_tinh"],"params":{"catalog":"zz"},"severity":"error","message":{"vi":"","en":""}})"),
-        "rule 8 (x): unknown catalog 'zz'");
+        "rule 11 (x): unknown catalog 'zz'");
     CHECK_THROWS_WITH(Rulebook::load("{", memory_loader({})),
                       Catch::StartsWith("rulebook is not valid JSON"));
     CHECK_THROWS_WITH(

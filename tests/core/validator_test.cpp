@@ -174,6 +174,37 @@ TEST_CASE("reading problems become findings: unknown and missing columns, bad by
     CHECK(std::count(ids.begin(), ids.end(), "input.column_unknown") == 1);
 }
 
+TEST_CASE("a semicolon-separated file is one finding, not every column missing") {
+    Dataset d;
+    add_csv_input(d, "learners.csv", "ma_nguoi_hoc;ho_ten;ngay_sinh\nSV1;An;01/01/2000\n");
+    const Verdict v = validate(test::rulebook(), d);
+    REQUIRE(rule_ids(v) == Ids{"input.wrong_separator"});
+    CHECK(v.findings[0].row == 1);
+}
+
+TEST_CASE("a UTF-16 file is one finding") {
+    Dataset d;
+    add_csv_input(d, "learners.csv", std::string("\xFF\xFE" "m\0a\0", 6));
+    CHECK(rule_ids(validate(test::rulebook(), d)) == Ids{"input.utf16"});
+}
+
+TEST_CASE("a template column given twice is named as a duplicate, not as unknown") {
+    Dataset d;
+    add_csv_input(d, "staff.csv", template_header(Entity::staff).substr(
+                                      0, template_header(Entity::staff).size() - 1) +
+                                      ",ho_ten\n");
+    const Verdict v = validate(test::rulebook(), d);
+    REQUIRE(rule_ids(v) == Ids{"input.column_duplicate"});
+    CHECK(v.findings[0].field == "ho_ten");
+}
+
+TEST_CASE("a value far too long is cut short in the finding, at a character boundary") {
+    const std::string name = std::string(199, 'a') + "ễ" + std::string(1000, 'b');
+    const Verdict v = validate_learners({with_field(clean_learner(), "email", name)});
+    REQUIRE(rule_ids(v) == Ids{"learner.email.format"});
+    CHECK(v.findings[0].value == std::string(199, 'a') + "…");
+}
+
 TEST_CASE("an empty file is an error, a header-only file is not") {
     Dataset d;
     add_csv_input(d, "learners.csv", "\xEF\xBB\xBF\r\n");
@@ -195,9 +226,10 @@ TEST_CASE("a very long value fails a pattern rule instead of exhausting the stac
 
 TEST_CASE("unique compares date keys as dates, whatever their written form") {
     Dataset d;
-    add_csv_input(d, "learner_status.csv", template_header(Entity::status) +
-                                               "SV1,dang_hoc,01/02/2024,,1,new,\n"
-                                               "SV1,bao_luu,2024-02-01,,1,new,\n");
+    add_csv_input(d, "learner_status.csv",
+                  template_header(Entity::status) +
+                      "SV1,dang_hoc,01/02/2024,,1,new,\n"
+                      "SV1,bao_luu,2024-02-01,,1,new,\n");
     const Verdict v = validate(test::rulebook(), d);
     REQUIRE(rule_ids(v) == Ids{"status.key.unique"});
     CHECK(v.findings[0].row == 3);

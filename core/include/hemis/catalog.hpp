@@ -39,7 +39,9 @@ private:
     // Hashes std::string and std::string_view alike, so lookups never copy the code.
     struct CodeHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     // code -> first index in entries_; further entries for the same code chain through next_.
     std::unordered_map<std::string, std::size_t, CodeHash, std::equal_to<>> first_;

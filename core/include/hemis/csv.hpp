@@ -8,10 +8,17 @@
 
 namespace hemis {
 
-// A problem met while reading: the row is the 1-based line in the file where the record starts
-// (the header is row 1, as a spreadsheet numbers it), the column is 1-based.
+// A problem met while reading: the row is the 1-based row of the record as a spreadsheet opening
+// the file numbers it (the header is row 1, blank lines count, a line break inside a quoted cell
+// does not), the column is 1-based.
 struct CsvIssue {
-    enum class Kind { invalid_utf8, unterminated_quote, text_after_quote, wrong_field_count };
+    enum class Kind {
+        invalid_utf8,
+        unterminated_quote,
+        text_after_quote,
+        wrong_field_count,
+        utf16
+    };
     Kind kind;
     std::uint32_t row = 0;
     std::uint32_t column = 0;
@@ -53,7 +60,8 @@ private:
 
 // Parses CSV bytes (UTF-8 with or without BOM, CRLF or LF, quoted fields with embedded commas,
 // quotes and newlines). Never throws: problems are listed in issues(). Blank lines are skipped;
-// rows shorter than the header are padded with blanks and rows longer are flagged.
+// rows shorter than the header are padded with blanks and rows with further non-blank cells are
+// flagged; empty trailing header cells (as Excel leaves) are dropped. UTF-16 input is one issue.
 CsvTable read_csv(std::string_view bytes);
 
 // Appends one CSV field, quoted when it holds a comma, quote, CR or LF.

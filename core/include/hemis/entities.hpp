@@ -50,6 +50,7 @@ struct RecordSet {
     struct UnknownColumn {
         std::string name;
         std::uint32_t column;
+        bool duplicate;  // a template column seen a second time, not a foreign one
     };
     std::vector<UnknownColumn> unknown_columns;
 
