@@ -1,25 +1,10 @@
-// window.hemisXlsx: turns the first sheet of an .xlsx workbook into the CSV text the CSV import
-// reads, so the client's import, findings and row numbers follow one path for both kinds of file.
-// The reader (read-excel-file, MIT, from npm) is loaded from this site only when first needed.
+// hemisXlsx: turns the first sheet of an .xlsx workbook into the CSV text the CSV import reads,
+// so the client's import, findings and row numbers follow one path for both kinds of file.
+// The reader (read-excel-file, MIT, from npm) runs in a worker (xlsx-worker.js, which loads this
+// file too) so a large workbook never stops the page from drawing; both come from this site.
 "use strict";
-(function () {
+(function (root) {
   const DAY_MS = 86400000;
-  let loading = null;
-
-  function loadReader() {
-    if (window.readXlsxFile) return Promise.resolve(window.readXlsxFile);
-    if (!loading) {
-      loading = new Promise(function (ok, fail) {
-        const s = document.createElement("script");
-        s.src = "read-excel-file.min.js";
-        s.onload = function () { ok(window.readXlsxFile); };
-        s.onerror = function () { loading = null; fail(new Error("read-excel-file.min.js")); };
-        document.head.appendChild(s);
-      });
-    }
-    return loading;
-  }
-
   const two = function (n) { return String(n).padStart(2, "0"); };
 
   // The reader turns a date serial into milliseconds since 1970 counted in UTC, so the calendar
@@ -52,23 +37,40 @@
   function rowsToCsv(rows) {
     const lines = rows.map(function (row) {
       const cells = row.map(cellText);
-      return cells.every(function (c) { return c.trim() === ""; }) ? "" : cells.map(csvField).join(",");
+      const empty = cells.every(function (c) { return c.trim() === ""; });
+      return empty ? "" : cells.map(csvField).join(",");
     });
     return lines.join("\n") + "\n";
   }
 
-  // Resolves to {csv, sheet, rows}; numbers are kept as written in the file (parseNumber), text
-  // cells untouched (trim: false), so ids such as 001203012345 keep their leading zeros.
-  function toCsv(bytes) {
-    return loadReader().then(function (read) {
-      return read(bytes, { sheets: [1], trim: false, parseNumber: function (s) { return s; } });
-    }).then(function (sheets) {
+  // Reads with the reader loaded in this context. Numbers are kept as written in the file
+  // (parseNumber), text cells untouched (trim: false), so ids such as 001203012345 keep their
+  // leading zeros. Resolves to {csv, sheet, rows}.
+  function convert(bytes) {
+    const options = { sheets: [1], trim: false, parseNumber: function (s) { return s; } };
+    return root.readXlsxFile(bytes, options).then(function (sheets) {
       const first = sheets[0];
       return { csv: rowsToCsv(first.data), sheet: first.sheet, rows: first.data.length };
     });
   }
 
+  // In the page: hands the bytes to a worker and resolves to what convert() gives there.
+  function toCsv(bytes) {
+    return new Promise(function (ok, fail) {
+      const worker = new Worker("xlsx-worker.js");
+      worker.onmessage = function (e) {
+        worker.terminate();
+        if (e.data.error) fail(new Error(e.data.error)); else ok(e.data);
+      };
+      worker.onerror = function (e) {
+        worker.terminate();
+        fail(new Error(e.message || "xlsx-worker.js"));
+      };
+      worker.postMessage(bytes, [bytes]);
+    });
+  }
+
   function isXlsx(name) { return /\.xlsx$/i.test(name || ""); }
 
-  window.hemisXlsx = { toCsv: toCsv, isXlsx: isXlsx, formatDate: formatDate };
-})();
+  root.hemisXlsx = { toCsv: toCsv, convert: convert, isXlsx: isXlsx, formatDate: formatDate };
+})(typeof window !== "undefined" ? window : self);

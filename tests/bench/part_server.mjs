@@ -76,7 +76,7 @@ async function ingest(pkg) {
 
 // keepAlive false opens a connection per request: it tells a server that queues kept-alive
 // connections behind a small worker pool apart from one that is slow to answer.
-async function latency(seconds, { clients = 50, keepAlive = true } = {}) {
+export async function latency(seconds, { clients = 50, keepAlive = true } = {}) {
   const server = await startServer('latency', 1 << 20);
   const agent = new http.Agent({ keepAlive, maxSockets: clients });
   try {
