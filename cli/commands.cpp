@@ -2,10 +2,12 @@
 // language chosen with --lang; machine output (JSON, packages, templates) goes to stdout or files.
 #include "commands.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include "hemis/generator.hpp"
+#include "hemis/dates.hpp"
 #include "hemis/inputs.hpp"
 #include "hemis/report.hpp"
 #include "hemis/validator.hpp"
@@ -24,6 +26,35 @@ Rulebook rulebook_for(const CommonOptions& c) {
 }
 
 int exit_code(const Verdict& v) { return v.summary.errors ? 1 : 0; }
+
+// Output for machines and people goes through here: a full disk or a closed pipe is exit 2, never
+// a silent success with half a report.
+void print(const std::string& text) {
+    std::cout << text;
+    std::cout.flush();
+    if (!std::cout) throw InputError(Msg::stdout_failed, {});
+}
+
+// Options that end up in the manifest, checked before any work: the package reader would refuse
+// what they would make.
+void check_pack_options(const PackOptions& opt) {
+    if (!is_package_token(opt.institution))
+        throw InputError(Msg::bad_token_option, {"--institution", opt.institution});
+    if (!is_package_token(opt.period))
+        throw InputError(Msg::bad_token_option, {"--period", opt.period});
+    if (opt.package_id && !is_package_token(*opt.package_id))
+        throw InputError(Msg::bad_token_option, {"--id", *opt.package_id});
+    if (opt.created_at && !is_iso_datetime(*opt.created_at))
+        throw InputError(Msg::bad_created_at, {*opt.created_at});
+}
+
+// Reading errors (bad bytes, broken quotes, a wrong separator, …) mean the records differ from
+// the file; --force may ship rule errors, never that.
+std::size_t reading_errors(const Verdict& v) {
+    return std::size_t(std::count_if(v.findings.begin(), v.findings.end(), [](const Finding& f) {
+        return f.severity == Severity::error && f.rule.rfind("input.", 0) == 0;
+    }));
+}
 
 Verdict expected_verdict(const Rulebook& book, const GeneratedInstitution& g) {
     Verdict v{book.version(), book.hash(), {}, g.expected};
@@ -44,17 +75,28 @@ int run_validate(const CommonOptions& common, const ValidateOptions& opt) {
     const Rulebook book = rulebook_for(common);
     const Inputs in = collect_inputs(opt.paths);
     const Verdict v = validate(book, in.data);
-    std::cout << (opt.json ? verdict_to_json(v, common.lang) : verdict_to_text(v, common.lang));
+    print(opt.json ? verdict_to_json(v, common.lang) : verdict_to_text(v, common.lang));
     return exit_code(v);
 }
 
 int run_pack(const CommonOptions& common, const PackOptions& opt) {
+    check_pack_options(opt);
     const Rulebook book = rulebook_for(common);
     const Inputs in = collect_inputs({opt.dir});
     if (in.manifest) throw InputError(Msg::pack_needs_folder, {});
+    std::error_code ec;
+    for (const auto& f : in.files)
+        if (std::filesystem::equivalent(f, opt.output, ec))
+            throw InputError(Msg::output_is_input, {opt.output});
     const Verdict v = validate(book, in.data);
     if (!book.catalog("truong")->entry(opt.institution))
         std::cerr << message(common.lang, Msg::unknown_institution, {opt.institution}) << "\n";
+    if (const std::size_t unreadable = reading_errors(v); unreadable && opt.force) {
+        std::cerr << verdict_to_text(v, common.lang)
+                  << message(common.lang, Msg::force_unreadable, {std::to_string(unreadable)})
+                  << "\n";
+        return 1;
+    }
     if (v.summary.errors && !opt.force) {
         std::cerr << verdict_to_text(v, common.lang)
                   << message(common.lang, Msg::not_packed, {std::to_string(v.summary.errors)})
@@ -79,16 +121,21 @@ int run_inspect(const CommonOptions& common, const std::string& package_path) {
         throw InputError(Msg::invalid_package, {package_path, e.what()});
     }
     const Manifest& m = p.manifest;
-    std::cout << "package_id:     " << m.package_id << "\ninstitution:    " << m.institution
-              << "\nperiod:         " << m.period << "\ncreated_at:     " << m.created_at
-              << "\nrulebook:       " << m.rulebook_version << " " << m.rulebook_hash
-              << "\ncore_version:   " << m.core_version << "\ncontent_sha256: " << m.content_sha256
-              << " (ok)\n";
+    // The manifest's own key names, as in the file, so scripts can read the lines too.
+    std::string out = "package_id:     " + m.package_id + "\ninstitution:    " + m.institution +
+                      "\nperiod:         " + m.period + "\ncreated_at:     " + m.created_at +
+                      "\nrulebook:       " + m.rulebook_version + " " + m.rulebook_hash +
+                      "\ncore_version:   " + m.core_version +
+                      "\ncontent_sha256: " + m.content_sha256 + " (ok)\n";
     for (Entity e : kAllEntities)
-        std::cout << "records." << entity_name(e) << ": " << m.counts[std::size_t(e)] << " (ok)\n";
-    std::cout << "verdict:        " << m.errors << " errors, " << m.warnings << " warnings\n";
+        out += "records." + std::string(entity_name(e)) + ": " +
+               std::to_string(m.counts[std::size_t(e)]) + " (ok)\n";
+    out += message(common.lang, Msg::inspect_verdict,
+                   {std::to_string(m.errors), std::to_string(m.warnings)}) +
+           "\n";
     if (rulebook_for(common).hash() != m.rulebook_hash)
-        std::cout << message(common.lang, Msg::other_rulebook) << "\n";
+        out += message(common.lang, Msg::other_rulebook) + "\n";
+    print(out);
     return 0;
 }
 
@@ -116,7 +163,7 @@ int run_template(const std::string& entity) {
     if (name == "programmes") name = "programme";
     const auto e = entity_from_name(name);
     if (!e) throw InputError(Msg::unknown_entity, {entity});
-    std::cout << template_header(*e);
+    print(template_header(*e));
     return 0;
 }
 

@@ -31,9 +31,16 @@ bool is_package_path(const std::string& p) {
     return fs::path(p).extension() == ".json";
 }
 
-void add_csv(Inputs& in, const std::string& path) {
-    if (!add_csv_input(in.data, fs::path(path).filename().string(), read_file(path)))
-        throw InputError(Msg::unknown_csv, {path});
+// One file per entity: a second learners file would silently replace the first.
+void add_csv(Inputs& in, const std::string& path, std::vector<std::string>& file_of_entity) {
+    const std::string name = fs::path(path).filename().string();
+    const auto entity = entity_from_file_name(name);
+    if (!entity) throw InputError(Msg::unknown_csv, {path});
+    std::string& first = file_of_entity[std::size_t(*entity)];
+    if (!first.empty())
+        throw InputError(Msg::same_entity_twice, {first, path, std::string(entity_name(*entity))});
+    first = path;
+    add_csv_input(in.data, name, read_file(path), *entity);
 }
 
 }  // namespace
@@ -67,7 +74,9 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
         }
         return in;
     }
-    for (const auto& f : files) add_csv(in, f);
+    std::vector<std::string> file_of_entity(kEntityCount);
+    for (const auto& f : files) add_csv(in, f, file_of_entity);
+    in.files = std::move(files);
     return in;
 }
 

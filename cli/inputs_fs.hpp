@@ -16,6 +16,7 @@ void write_file(const std::string& path, const std::string& bytes);
 struct Inputs {
     Dataset data;
     std::optional<Manifest> manifest;  // set when the input was a package
+    std::vector<std::string> files;    // the CSV files read, in order
 };
 
 // Accepts CSV files named after entities, folders holding them, or a single package (.json).

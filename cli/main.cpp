@@ -14,6 +14,7 @@ using namespace hemis;
 int main(int argc, char** argv) {
     CLI::App app{"hemis: kiểm tra và đóng gói dữ liệu HEMIS / check and package HEMIS data"};
     app.require_subcommand(1);
+    app.fallthrough();  // --lang and --data also work after the subcommand
     cli::CommonOptions common;
     std::string lang = "vi";
     common.data_dir = default_data_dir();

@@ -13,7 +13,9 @@ namespace hemis::cli {
 enum class Msg {
     cannot_read, cannot_write, not_found, unknown_csv, no_files, one_package, invalid_package,
     pack_needs_folder, unknown_institution, not_packed, package_written, other_rulebook,
-    faults_range, generated, unknown_entity, rulebook_unusable
+    faults_range, generated, unknown_entity, rulebook_unusable, same_entity_twice,
+    output_is_input, force_unreadable, bad_token_option, bad_created_at, stdout_failed,
+    inspect_verdict
 };
 
 // Fills {0}, {1}, … in the message for `lang`.

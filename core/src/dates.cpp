@@ -78,19 +78,33 @@ std::optional<Date> parse_date(std::string_view s) {
     return std::nullopt;
 }
 
-bool is_iso_datetime(std::string_view s) {
-    if (s.size() < 19 || s[10] != 'T' || s[13] != ':' || s[16] != ':') return false;
-    if (!parse_date(s.substr(0, 10)) || s[4] != '-') return false;
+std::optional<long long> iso_datetime_seconds(std::string_view s) {
+    if (s.size() < 19 || s[10] != 'T' || s[13] != ':' || s[16] != ':') return std::nullopt;
+    const auto date = parse_date(s.substr(0, 10));
+    if (!date || s[4] != '-') return std::nullopt;
     int h, mi, se;
     if (!parse_number(s.substr(11, 2), 2, 2, h) || !parse_number(s.substr(14, 2), 2, 2, mi) ||
         !parse_number(s.substr(17, 2), 2, 2, se) || h > 23 || mi > 59 || se > 60)
-        return false;
+        return std::nullopt;
     std::string_view zone = s.substr(19);
-    if (zone.empty() || zone == "Z") return true;
-    int zh, zm;
-    return zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
-           parse_number(zone.substr(1, 2), 2, 2, zh) && parse_number(zone.substr(4, 2), 2, 2, zm) &&
-           zh <= 14 && zm <= 59;
+    int offset_minutes = 7 * 60;
+    if (zone == "Z") {
+        offset_minutes = 0;
+    } else if (!zone.empty()) {
+        int zh, zm;
+        if (!(zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
+              parse_number(zone.substr(1, 2), 2, 2, zh) &&
+              parse_number(zone.substr(4, 2), 2, 2, zm) && zh <= 14 && zm <= 59))
+            return std::nullopt;
+        offset_minutes = (zone[0] == '-' ? -1 : 1) * (zh * 60 + zm);
+    }
+    static const long kEpochOrdinal = Date{1970, 1, 1}.ordinal();
+    const long long days = date->ordinal() - kEpochOrdinal;
+    return days * 86400 + h * 3600 + mi * 60 + se - offset_minutes * 60LL;
+}
+
+bool is_iso_datetime(std::string_view s) {
+    return iso_datetime_seconds(s).has_value();
 }
 
 }  // namespace hemis

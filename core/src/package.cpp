@@ -68,7 +68,8 @@ std::string write_package(const Dataset& data, const Rulebook& rulebook, const V
     m.warnings = verdict.summary.warnings;
 
     Sha256 hash;
-    std::string latest_update;
+    std::string latest_update;  // the latest cap_nhat_luc as an instant, kept as written
+    long long latest_seconds = 0;
     std::array<std::string, kEntityCount> bodies;
     for (Entity e : kAllEntities) {
         const RecordSet* set = data.get(e);
@@ -80,8 +81,11 @@ std::string write_package(const Dataset& data, const Rulebook& rulebook, const V
             hash.update(hash_line(e, text));
             bodies[std::size_t(e)] += (row ? ",\n" : "\n") + text;
             const auto u = set->value(row, updated);
-            if (is_iso_datetime(u) && std::string(u) > latest_update)
+            const auto seconds = iso_datetime_seconds(u);
+            if (seconds && (latest_update.empty() || *seconds > latest_seconds)) {
+                latest_seconds = *seconds;
                 latest_update = std::string(u);
+            }
         }
     }
     m.content_sha256 = hash.hex_digest();
@@ -119,6 +123,19 @@ void only_keys(const json& j, std::initializer_list<const char*> keys, const std
     }
 }
 
+}  // namespace
+
+bool is_package_token(std::string_view s) {
+    if (s.empty() || s.size() > 128) return false;
+    for (const char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == '-'))
+            return false;
+    return true;
+}
+
+namespace {
+
 Manifest read_manifest(const json& j) {
     only_keys(j,
               {"format_version", "package_id", "institution", "period", "created_at", "rulebook",
@@ -133,6 +150,8 @@ Manifest read_manifest(const json& j) {
     m.institution = j.at("institution").get<std::string>();
     m.period = j.at("period").get<std::string>();
     m.created_at = j.at("created_at").get<std::string>();
+    if (!is_package_token(m.package_id))
+        fail("manifest.package_id must be 1 to 128 letters, digits, '.', '_' or '-'");
     if (m.institution.empty()) fail("manifest.institution is empty");
     if (m.period.empty()) fail("manifest.period is empty");
     if (!is_iso_datetime(m.created_at)) fail("manifest.created_at is not an ISO date-time");

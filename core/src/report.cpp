@@ -29,7 +29,7 @@ const Labels kVi{"LỖI",
 const Labels kEn{"ERROR",
                  "WARNING",
                  "No errors or warnings.",
-                 "Total: {0} errors, {1} warnings.",
+                 "Total: errors {0}, warnings {1}.",
                  "Records",
                  "severity,rule,entity,file,row,column,record,field,value,message"};
 

@@ -62,6 +62,39 @@ expect_rc 0 "template" "$hemis" template staff
 # English messages on request.
 expect_rc 1 "validate en" "$hemis" --lang en validate "$fixtures/faulty"
 grep -q "Personal ID '00120301234' must be exactly 12 digits." "$work/out" || fail "English message missing"
+# --lang and --data may also follow the subcommand.
+expect_rc 1 "validate --lang after" "$hemis" validate "$fixtures/faulty" --lang en
+grep -q "Personal ID '00120301234' must be exactly 12 digits." "$work/out" || fail "--lang after the subcommand ignored"
+
+# two files for one entity are a usage error, not one silently replacing the other.
+mkdir -p "$work/two"
+cp "$work/clean/learners.csv" "$work/two/learners.csv"
+cp "$work/clean/learners.csv" "$work/two-learners.csv"
+mv "$work/two-learners.csv" "$work/two/learners.csv.bak"
+cp "$work/clean/learners.csv" "$work/learners.csv"
+expect_rc 2 "same entity twice" "$hemis" validate "$work/two/learners.csv" "$work/learners.csv"
+grep -q "cùng chứa dữ liệu learner" "$work/err" || fail "same entity twice not explained: $(cat "$work/err")"
+
+# pack checks its options first, never overwrites an input, and --force never ships unreadable text.
+expect_rc 2 "pack bad institution" "$hemis" pack "$work/clean" --institution "QH I" --period 2026 -o "$work/x.json"
+grep -q -- "--institution 'QH I'" "$work/err" || fail "bad institution not named"
+expect_rc 2 "pack bad created-at" "$hemis" pack "$work/clean" --institution QHI --period 2026 --created-at 15/09/2026 -o "$work/x.json"
+expect_rc 2 "pack bad id" "$hemis" pack "$work/clean" --institution QHI --period 2026 --id "a/b" -o "$work/x.json"
+[ ! -e "$work/x.json" ] || fail "pack wrote a package despite bad options"
+cp -r "$work/clean" "$work/inplace"
+expect_rc 2 "pack over an input" "$hemis" pack "$work/inplace" --institution QHI --period 2026 -o "$work/inplace/learners.csv"
+cmp -s "$work/inplace/learners.csv" "$work/clean/learners.csv" || fail "pack overwrote its input"
+mkdir -p "$work/badbytes"
+head -2 "$work/clean/learners.csv" | sed "2s/,/,"$'\xff'"/2" >"$work/badbytes/learners.csv"
+expect_rc 1 "pack --force with bad bytes" "$hemis" pack "$work/badbytes" --institution QHI --period 2026 --force -o "$work/forced.json"
+[ ! -e "$work/forced.json" ] || fail "--force packed a file with invalid UTF-8"
+grep -q "input.utf8" "$work/err" || fail "bad bytes not reported: $(head -c 300 "$work/err")"
+
+# a failed write to stdout is exit 2, not success.
+if [ -w /dev/full ]; then
+  "$hemis" template staff >/dev/full 2>"$work/err"; rc=$?
+  [ "$rc" -eq 2 ] || fail "template to a full disk: exit $rc, expected 2"
+fi
 
 [ "$failures" -eq 0 ] && echo "cli_test: all checks passed"
 exit $((failures > 0))

@@ -35,3 +35,16 @@ TEST_CASE("is_iso_datetime accepts zones and rejects other shapes") {
     CHECK_FALSE(is_iso_datetime("15/09/2026T08:00:00"));
     CHECK_FALSE(is_iso_datetime("2026-09-15T25:00:00"));
 }
+
+TEST_CASE("iso_datetime_seconds gives the instant, zones included") {
+    CHECK(iso_datetime_seconds("1970-01-01T00:00:00Z") == 0);
+    CHECK(iso_datetime_seconds("1970-01-02T00:00:01Z") == 86401);
+    CHECK(iso_datetime_seconds("2026-09-15T08:00:00+07:00") ==
+          iso_datetime_seconds("2026-09-15T01:00:00Z"));
+    CHECK(iso_datetime_seconds("2026-09-15T08:00:00") ==
+          iso_datetime_seconds("2026-09-15T01:00:00Z"));  // no zone: Vietnam time
+    CHECK(iso_datetime_seconds("2026-09-14T20:00:00-05:00") ==
+          iso_datetime_seconds("2026-09-15T01:00:00Z"));
+    CHECK_FALSE(iso_datetime_seconds("2026-09-15 08:00:00"));
+    CHECK_FALSE(iso_datetime_seconds("2026-02-30T08:00:00Z"));
+}

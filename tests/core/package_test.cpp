@@ -46,6 +46,15 @@ TEST_CASE("packages hold ISO dates, text ids and the latest update time") {
     CHECK(p.manifest.rulebook_hash == test::rulebook().hash());
 }
 
+TEST_CASE("the default created_at is the latest update as an instant, not as text") {
+    Dataset d;
+    add_csv_input(d, "learners.csv", test::learner_csv({test::clean_learner()}));  // 01:00Z
+    add_csv_input(d, "programmes.csv",
+                  template_header(Entity::programme) +
+                      "7480201,Công nghệ thông tin,7,CQ,1,new,2026-09-15T02:00:00Z\n");
+    CHECK(read_package(pack(d)).manifest.created_at == "2026-09-15T02:00:00Z");
+}
+
 TEST_CASE("reading a package re-checks its content hash") {
     const std::string text = replaced(pack(sample()), "Nguyễn Văn An", "Nguyễn Văn Ân");
     CHECK_THROWS_WITH(read_package(text), "content_sha256 does not match the records");

@@ -21,4 +21,9 @@ std::optional<Date> parse_date(std::string_view s);
 // when well formed (record update times are kept as text), nullopt otherwise.
 bool is_iso_datetime(std::string_view s);
 
+// The instant of a well-formed ISO date-time in seconds since 1970-01-01T00:00:00Z, so times
+// written in different zones order correctly. A time without a zone is taken as Vietnam time
+// (UTC+07:00), the zone every institution reports in.
+std::optional<long long> iso_datetime_seconds(std::string_view s);
+
 }  // namespace hemis

@@ -34,6 +34,10 @@ struct Manifest {
     std::size_t errors = 0, warnings = 0;
 };
 
+// True for 1..128 ASCII letters, digits, '.', '_' and '-': what a package id (and the institution
+// code and period it is made from by default) may hold, so it is safe in a URL path and a file name.
+bool is_package_token(std::string_view s);
+
 // Builds the package text. The verdict must come from validating `data` with `rulebook`.
 std::string write_package(const Dataset& data, const Rulebook& rulebook, const Verdict& verdict,
                           const PackageOptions& options);
