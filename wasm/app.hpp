@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app_upload.hpp"
 #include "browser.hpp"
 #include "hemis/findings.hpp"
 #include "hemis/rulebook.hpp"
@@ -17,7 +18,7 @@
 
 namespace web {
 
-enum class Screen { dashboard, table, form, import, report, package, settings, log };
+enum class Screen { dashboard, table, form, import, report, package, settings, log, upload };
 enum class StorageState { loading, ready, unavailable };
 
 struct Profile {
@@ -66,6 +67,7 @@ struct App {
     std::unique_ptr<ImportJob> import_job;  // a file being read, a slice per frame
     std::string workbook_reading;           // an .xlsx the page is turning into CSV text
     Notice notice;
+    UploadState upload;  // token, request in flight and last receipt (app_upload.cpp)
 
     // Start-up: mounts storage; the rest happens when the browser reports back.
     void start();

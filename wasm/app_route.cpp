@@ -41,11 +41,10 @@ void App::navigate(const std::string& route) {
         for (std::size_t i = 3; i < parts.size(); ++i) id += "/" + parts[i];
         open_form(*entity, id == "new" ? 0 : find_record(records, *entity, id));
     } else {
-        const std::pair<const char*, Screen> screens[] = {{"import", Screen::import},
-                                                          {"report", Screen::report},
-                                                          {"package", Screen::package},
-                                                          {"settings", Screen::settings},
-                                                          {"log", Screen::log}};
+        const std::pair<const char*, Screen> screens[] = {
+            {"import", Screen::import},     {"report", Screen::report},
+            {"package", Screen::package},   {"upload", Screen::upload},
+            {"settings", Screen::settings}, {"log", Screen::log}};
         screen = Screen::dashboard;
         for (const auto& [name, s] : screens)
             if (head == name) screen = s;

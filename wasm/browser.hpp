@@ -1,5 +1,6 @@
 // What the client needs from the page it runs in: storage (IndexedDB through IDBFS), the hidden
-// text field that carries IME and clipboard text, downloads, file picking and tab coordination.
+// text field that carries IME and clipboard text, downloads, file picking, tab coordination and
+// HTTP requests to the page's own origin (uploads).
 // browser_emscripten.cpp implements it over web/bridge.js; events come back through BrowserEvents.
 #pragma once
 #include <functional>
@@ -21,6 +22,9 @@ struct BrowserEvents {
     std::function<void(std::string name, std::string detail)> workbook_failed;
     std::function<void(std::string text)> text_typed;   // committed IME or keyboard text
     std::function<void(std::string text)> text_pasted;  // from the system clipboard
+    // The answer to http_request `id`: status 0 means no answer arrived (network down, server
+    // stopped, request refused by the page's security policy) and `body` then says why.
+    std::function<void(int id, int status, std::string body)> http_done;
 };
 BrowserEvents& browser_events();
 
@@ -45,5 +49,17 @@ void copy_to_clipboard(std::string_view text);
 // Files.
 void pick_file(std::string_view accept);
 void download(std::string_view file_name, std::string_view bytes, std::string_view mime);
+
+// Small values kept in this browser's localStorage (the upload token): "" when absent or when
+// the browser blocks storage; setting "" removes the key.
+std::string local_value(std::string_view key);
+void set_local_value(std::string_view key, std::string_view value);
+
+// HTTP to the page's own origin only (its Content-Security-Policy allows no other): `path`
+// starts with "/". `bearer`, when not empty, goes in the Authorization header and nowhere else;
+// a non-empty `body` is sent as application/json. The answer arrives as http_done(id, …).
+std::string page_origin();
+void http_request(int id, std::string_view method, std::string_view path, std::string_view bearer,
+                  std::string_view body);
 
 }  // namespace web

@@ -85,6 +85,27 @@ EM_JS(void, js_download, (const char* name, const char* bytes, int len, const ch
     window.hemisBridge.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + len),
                                 UTF8ToString(mime));
 });
+EM_JS(char*, js_local_value, (const char* key), {
+    var v = window.hemisBridge.localGet(UTF8ToString(key));
+    var n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+EM_JS(void, js_set_local_value, (const char* key, const char* value), {
+    window.hemisBridge.localSet(UTF8ToString(key), UTF8ToString(value));
+});
+EM_JS(char*, js_page_origin, (), {
+    var v = location.origin;
+    var n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+// The body is handed over as bytes (a package can be megabytes), never decoded and re-encoded.
+EM_JS(void, js_http_request, (int id, const char* method, const char* path, const char* bearer,
+                              const char* body, int len), {
+    window.hemisBridge.http(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(bearer),
+                            len > 0 ? HEAPU8.slice(body, body + len) : null);
+});
 // clang-format on
 
 namespace web {
@@ -137,6 +158,27 @@ void download(std::string_view name, std::string_view bytes, std::string_view mi
                 std::string(mime).c_str());
 }
 
+std::string local_value(std::string_view key) {
+    char* p = js_local_value(std::string(key).c_str());
+    std::string value(p);
+    free(p);
+    return value;
+}
+void set_local_value(std::string_view key, std::string_view value) {
+    js_set_local_value(std::string(key).c_str(), std::string(value).c_str());
+}
+std::string page_origin() {
+    char* p = js_page_origin();
+    std::string value(p);
+    free(p);
+    return value;
+}
+void http_request(int id, std::string_view method, std::string_view path, std::string_view bearer,
+                  std::string_view body) {
+    js_http_request(id, std::string(method).c_str(), std::string(path).c_str(),
+                    std::string(bearer).c_str(), body.data(), int(body.size()));
+}
+
 }  // namespace web
 
 // Called from JavaScript.
@@ -180,6 +222,13 @@ EMSCRIPTEN_KEEPALIVE void hemis_on_text(char* text, int pasted) {
     free(text);
     auto& events = web::browser_events();
     if (auto& f = pasted ? events.text_pasted : events.text_typed) f(std::move(t));
+}
+
+// The answer's text, in a buffer the page allocated with _malloc.
+EMSCRIPTEN_KEEPALIVE void hemis_on_http(int id, int status, char* body) {
+    std::string b(body);
+    free(body);
+    if (auto& f = web::browser_events().http_done) f(id, status, std::move(b));
 }
 
 }  // extern "C"

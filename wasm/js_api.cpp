@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "app.hpp"
+#include "hemis/package.hpp"
 #include "hemis/report.hpp"
 #include "i18n.hpp"
 #include "ui.hpp"
@@ -43,8 +44,8 @@ json counts_json(const App& a) {
 }
 
 const char* screen_name(Screen s) {
-    constexpr const char* names[] = {"dashboard", "table",   "form",     "import",
-                                     "report",    "package", "settings", "log"};
+    constexpr const char* names[] = {"dashboard", "table",    "form", "import", "report",
+                                     "package",   "settings", "log",  "upload"};
     return names[int(s)];
 }
 
@@ -79,6 +80,29 @@ json import_json(const PendingImport& p, bool committed) {
             {"failure", p.failure},   {"findings", findings}};
 }
 
+json upload_json(const App& a) {
+    const UploadState& u = a.upload;
+    json error = nullptr;
+    if (u.error)
+        error = {{"status", u.error->status},
+                 {"code", u.error->code},
+                 {"message", u.error->message},
+                 {"text", upload_error_text(*u.error)}};
+    json history = nullptr;
+    if (u.history) {
+        history = json::array();
+        for (const auto& h : *u.history)
+            history.push_back({{"package_id", h.package_id},
+                               {"status", h.status},
+                               {"received_at", h.received_at}});
+    }
+    return {{"sending", u.sending != 0},
+            {"busy", u.sending || u.listing || u.fetching},
+            {"hasToken", !u.token.empty()},
+            {"error", error},
+            {"history", history}};
+}
+
 }  // namespace
 }  // namespace web
 
@@ -100,8 +124,16 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_state() {
                        {"screen", web::screen_name(app().screen)},
                        {"notice", {{"text", app().notice.text}, {"error", app().notice.error}}},
                        {"importProgress", web::progress_json(app())},
+                       {"upload", web::upload_json(app())},
                        {"pendingImport",
                         app().pending ? web::import_json(*app().pending, false) : json(nullptr)}});
+}
+
+// The last receipt exactly as the server sent it (window.hemis parses it, keeping its key order),
+// or "null".
+EMSCRIPTEN_KEEPALIVE const char* hemis_api_last_receipt() {
+    const auto& r = app().upload.receipt;
+    return web::reply_text(r ? r->text : std::string("null"));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hemis_api_validate() {
@@ -211,6 +243,8 @@ EMSCRIPTEN_KEEPALIVE int hemis_api_set_profile(char* code, char* name, char* per
     std::free(code);
     std::free(name);
     std::free(period);
+    // The same check as the settings screen: code and period name the package.
+    if (!hemis::is_package_token(p.code) || !hemis::is_package_token(p.period)) return 0;
     const bool ok = app().save_setting("institution_code", p.code) &&
                     app().save_setting("institution_name", p.name) &&
                     app().save_setting("period", p.period);

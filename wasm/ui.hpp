@@ -19,6 +19,7 @@ void draw_report(App& app);
 void draw_package(App& app);
 void draw_settings(App& app);
 void draw_log(App& app);
+void draw_upload(App& app);
 
 // Import screen parts (ui_import_parts.cpp): the progress of a file being read (returns true
 // while one is) and the editable column mapping of the pending import.

@@ -61,11 +61,10 @@ void draw_navigation(App& app) {
         const bool active = app.screen == Screen::table && app.table_entity == e;
         if (nav_button(entity_label(e), active)) app.table_entity = e, app.screen = Screen::table;
     }
-    const std::pair<Screen, const char*> rest[] = {{Screen::import, "nav.import"},
-                                                   {Screen::report, "nav.report"},
-                                                   {Screen::package, "nav.package"},
-                                                   {Screen::settings, "nav.settings"},
-                                                   {Screen::log, "nav.log"}};
+    const std::pair<Screen, const char*> rest[] = {
+        {Screen::import, "nav.import"},     {Screen::report, "nav.report"},
+        {Screen::package, "nav.package"},   {Screen::upload, "nav.upload"},
+        {Screen::settings, "nav.settings"}, {Screen::log, "nav.log"}};
     for (const auto& [screen, key] : rest) {
         if (nav_button(tr(key), app.screen == screen)) app.screen = screen;
         mark_item(key);
@@ -83,6 +82,7 @@ void draw_screen(App& app) {
         case Screen::package: draw_package(app); break;
         case Screen::settings: draw_settings(app); break;
         case Screen::log: draw_log(app); break;
+        case Screen::upload: draw_upload(app); break;
     }
 }
 

@@ -31,6 +31,8 @@
       needReady();
       const st = json("state");
       st.saving = isSaving();
+      // Parsed here, not in C++, so its keys keep the server's order.
+      st.lastReceipt = json("last_receipt");
       return st;
     },
     counts: function () { needReady(); return json("state").counts; },
@@ -55,9 +57,10 @@
       if (options && (options.institution || options.period)) {
         const s = json("state");
         if (!s.tabOwner) throw new Error("hemis: this tab is read-only");
-        Module._hemis_api_set_profile(heapString(options.institution || ""),
-                                      heapString(options.name || ""),
-                                      heapString(options.period || ""));
+        const saved = Module._hemis_api_set_profile(heapString(options.institution || ""),
+                                                    heapString(options.name || ""),
+                                                    heapString(options.period || ""));
+        if (!saved) throw new Error("hemis: institution code or period not usable in a package");
       }
       const r = json("package");
       if (r.error) throw new Error(r.error);

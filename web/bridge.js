@@ -171,6 +171,30 @@
     announceSaved: function (name) {
       const ch = channel(name);
       if (ch) ch.postMessage("saved");
+    },
+
+    localGet: function (key) {
+      try { return localStorage.getItem(key) || ""; } catch (e) { return ""; }
+    },
+    localSet: function (key, value) {
+      try {
+        if (value) localStorage.setItem(key, value); else localStorage.removeItem(key);
+      } catch (e) { console.warn("localStorage:", e); }
+    },
+    // A request to this page's own origin; the answer (status 0 when none arrived) goes back to
+    // the client as text. The token is only ever put in this request's Authorization header.
+    http: function (id, method, path, bearer, body) {
+      const headers = {};
+      if (bearer) headers.Authorization = "Bearer " + bearer;
+      if (body) headers["Content-Type"] = "application/json";
+      fetch(location.origin + path, { method: method, headers: headers, body: body,
+                                      cache: "no-store", credentials: "omit" })
+        .then(function (r) {
+          return r.text().then(function (t) { Module._hemis_on_http(id, r.status, heapString(t)); });
+        })
+        .catch(function (e) {
+          Module._hemis_on_http(id, 0, heapString(String(e && e.message || e)));
+        });
     }
   };
 })();

@@ -36,6 +36,14 @@ test("the exported package equals hemis pack's output byte for byte", async () =
   await page.waitForFunction(() => window.hemis && window.hemis.ready);
   const again = await page.evaluate(() => window.hemis.exportPackage());
   assert.equal(again, browserPackage);
+
+  // A code the package reader (and the server) would refuse is not saved; the profile stays.
+  const refused = await page.evaluate(() => {
+    try { window.hemis.exportPackage({ institution: "DH V01", period: "2026" }); return null; }
+    catch (e) { return e.message; }
+  });
+  assert.match(refused, /institution code or period/);
+  assert.equal(await page.evaluate(() => window.hemis.exportPackage()), browserPackage);
   await page.evaluate(() => { location.hash = "#/package"; });
   await sleep(300);
   await shot(page, "package-1-screen");
