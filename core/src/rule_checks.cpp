@@ -1,6 +1,7 @@
 // Field-level rule kinds: required, format, date, datetime, code, range, compare, citizen_id.
 #include "rule_checks.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -44,10 +45,31 @@ bool check_format(const CompiledRule& r, std::string_view v) {
     return !r.pattern || std::regex_match(v.begin(), v.end(), *r.pattern);
 }
 
-bool check_code(const CompiledRule& r, const RecordView& rec, std::string_view v) {
+}  // namespace
+
+std::string listed_codes(const Catalog& c) {
+    std::vector<std::string_view> seen;
+    std::string out;
+    for (const auto& e : c.entries()) {
+        if (std::find(seen.begin(), seen.end(), e.code) != seen.end()) continue;
+        if (seen.size() == kMaxListedCodes) return "";
+        seen.push_back(e.code);
+        if (!out.empty()) out += ", ";
+        out += e.code;
+        if (!e.name.empty() && e.name != e.code) out += " (" + e.name + ")";
+    }
+    return out;
+}
+
+namespace {
+
+bool check_code(const CompiledRule& r, const RecordView& rec, std::string_view v,
+                Rulebook::Vars& extra) {
     std::optional<Date> on;
     if (r.as_of >= 0) on = parse_date(rec.value(r.as_of));
-    return r.catalog->find(v, on) == Catalog::Lookup::valid;
+    if (r.catalog->find(v, on) == Catalog::Lookup::valid) return true;
+    extra.emplace_back("codes", listed_codes(*r.catalog));
+    return false;
 }
 
 bool check_range(const CompiledRule& r, std::string_view v) {
@@ -149,7 +171,7 @@ bool check_field_rule(const CompiledRule& r, const RecordView& rec, Rulebook::Va
         case RuleKind::format: return check_format(r, v);
         case RuleKind::date: return parse_date(v).has_value();
         case RuleKind::datetime: return is_iso_datetime(v);
-        case RuleKind::code: return check_code(r, rec, v);
+        case RuleKind::code: return check_code(r, rec, v, extra);
         case RuleKind::range: return check_range(r, v);
         case RuleKind::citizen_id: return check_citizen_id(r, rec, v, extra);
         default: return true;

@@ -24,6 +24,12 @@ std::optional<Finding> tolerance_finding(const CompiledRule& r,
                                          const std::vector<Finding>& findings, std::size_t records,
                                          const std::string& file);
 
+// A short list names its codes in the message ({codes}: "1 (Nam), 2 (Nữ)"), so the user can fix
+// the cell without looking anything up; a long one is named in the message's own words. Empty
+// when the list has more than kMaxListedCodes codes.
+inline constexpr std::size_t kMaxListedCodes = 12;
+std::string listed_codes(const Catalog& c);
+
 bool check_field_rule(const CompiledRule& r, const RecordView& rec, Rulebook::Vars& extra);
 
 }  // namespace hemis

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hemis/sha256.hpp"
+#include "rule_checks.hpp"
 #include "rulebook_impl.hpp"
 
 namespace hemis {
@@ -161,6 +162,11 @@ CompiledRule compile_rule(const json& j, std::size_t index, const Rulebook::Impl
         for (const auto& v : j["when"].at("in")) r.when.in.push_back(v.get<std::string>());
     }
     c.compile_kind();
+    // {codes} lists a short code list in the message; anywhere else it would print nothing.
+    const bool lists_codes = r.message_vi.find("{codes}") != std::string::npos ||
+                             r.message_en.find("{codes}") != std::string::npos;
+    if (lists_codes && (r.kind != RuleKind::code || listed_codes(*r.catalog).empty()))
+        c.fail("{codes} needs a code rule whose list has at most 12 codes");
     return r;
 }
 

@@ -38,7 +38,7 @@ std::string book_json(const std::string& extra_rules, const std::string& catalog
 
 TEST_CASE("the project rulebook loads with a version and a 64-hex hash") {
     const Rulebook& book = test::rulebook();
-    CHECK(book.version() == "2026.12-4");
+    CHECK(book.version() == "2026.12-5");
     CHECK(book.hash().size() == 64);
     CHECK(book.catalog("nganh")->partial);
     CHECK_FALSE(book.catalog("dan_toc")->partial);
@@ -69,6 +69,10 @@ TEST_CASE("rulebook errors name the rule and the problem") {
         load(
             R"(,{"id":"x","kind":"code","entity":"learner","fields":["gioi_tinh"],"params":{"catalog":"zz"},"severity":"error","message":{"vi":"","en":""}})"),
         "rule 11 (x): unknown catalog 'zz'");
+    CHECK_THROWS_WITH(
+        load(
+            R"(,{"id":"x","kind":"required","entity":"learner","fields":["gioi_tinh"],"severity":"error","message":{"vi":"{codes}","en":""}})"),
+        "rule 11 (x): {codes} needs a code rule whose list has at most 12 codes");
     CHECK_THROWS_WITH(Rulebook::load("{", memory_loader({})),
                       Catch::StartsWith("rulebook is not valid JSON"));
     CHECK_THROWS_WITH(

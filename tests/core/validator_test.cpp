@@ -235,6 +235,14 @@ TEST_CASE("unique compares date keys as dates, whatever their written form") {
     CHECK(v.findings[0].row == 3);
 }
 
+TEST_CASE("a short code list is named in the message, a long one in words") {
+    const Verdict v = validate_learners({with_field(
+        with_field(clean_learner(), "gioi_tinh", "3"), "ma_dan_toc", "99")});
+    REQUIRE(rule_ids(v) == Ids{"learner.gioi_tinh.code", "learner.ma_dan_toc.code"});
+    CHECK(v.findings[0].message_en == "Gender '3' is not valid; use one of: Nam, Nữ.");
+    CHECK(v.findings[1].message_en.find("ethnic groups") != std::string::npos);
+}
+
 TEST_CASE("the century and gender check is skipped when the gender is not a known code") {
     CHECK(rule_ids(validate_learners({with_field(clean_learner(), "gioi_tinh", "nam")})) ==
           Ids{"learner.gioi_tinh.code"});
