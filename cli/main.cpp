@@ -1,6 +1,7 @@
 // hemis: validate, pack and inspect HEMIS data from the command line, generate synthetic
 // institutions, print CSV templates. Flags are parsed by CLI11.
 #include <iostream>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -69,8 +70,16 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? 0 : 2;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help
+        // CLI11 explains the problem in English; say in the user's language what it is about.
+        bool english = false;
+        for (int i = 1; i + 1 < argc; ++i)
+            english = english || (std::string_view(argv[i]) == "--lang" &&
+                                   std::string_view(argv[i + 1]) == "en");
+        std::cerr << "hemis: " << cli::message(english ? Lang::en : Lang::vi, cli::Msg::bad_usage,
+                                               {e.what()})
+                  << "\n";
+        return 2;
     }
     common.lang = lang == "en" ? Lang::en : Lang::vi;
     try {

@@ -14,7 +14,7 @@ struct Entry {
 };
 
 // Indexed by Msg; keep the order of the enum.
-constexpr std::array<Entry, 23> kMessages = {{
+constexpr std::array<Entry, 24> kMessages = {{
     {"Không đọc được tệp {0}.", "Cannot read file {0}."},
     {"Không ghi được tệp {0}; hãy kiểm tra thư mục và quyền ghi.",
      "Cannot write file {0}; check the folder and its permissions."},
@@ -56,6 +56,8 @@ constexpr std::array<Entry, 23> kMessages = {{
     {"Không ghi được kết quả ra đầu ra chuẩn.", "Cannot write the output to standard output."},
     {"Kết quả kiểm tra trong gói: {0} lỗi, {1} cảnh báo.",
      "Verdict in the package: errors {0}, warnings {1}."},
+    {"cách gọi lệnh chưa đúng ({0}); xem 'hemis --help' hoặc 'hemis <lệnh> --help'.",
+     "wrong usage ({0}); see 'hemis --help' or 'hemis <command> --help'."},
 }};
 
 }  // namespace

@@ -48,6 +48,8 @@ expect_rc 0 "validate edge fixture" "$hemis" validate "$fixtures/edge"
 
 # usage errors and unreadable input exit 2 with a message.
 expect_rc 2 "no subcommand" "$hemis"
+expect_rc 2 "pack without options" "$hemis" pack "$work/clean"
+grep -q "cách gọi lệnh chưa đúng (--institution is required)" "$work/err" || fail "usage error not explained: $(cat "$work/err")"
 expect_rc 2 "missing file" "$hemis" validate "$work/nope.csv"
 grep -q "Không tìm thấy .*nope.csv" "$work/err" || fail "missing file not named"
 printf 'a,b\n1,2\n' >"$work/other.csv"
