@@ -3,6 +3,8 @@
 // clear error) and this institution's earlier receipts.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "i18n.hpp"
 #include "ui.hpp"
 
@@ -70,6 +72,13 @@ void draw_send(App& app) {
         upload_start(app);
     }
     mark_item("upload.send");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("upload.history_show"))) upload_list(app);
+    mark_item("upload.history");
+    if (s.listing || s.fetching) {
+        ImGui::SameLine();
+        help_text(tr("upload.loading"));
+    }
     if (s.error) {
         ImGui::PushStyleColor(ImGuiCol_Text, kRed);
         ImGui::TextWrapped("%s", upload_error_text(*s.error).c_str());
@@ -104,7 +113,9 @@ void draw_findings(const Receipt& r) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-    const float h = ImGui::GetTextLineHeightWithSpacing() * 12;
+    // As tall as its rows, up to a dozen; more scroll inside the table.
+    const int lines = int(std::min<std::size_t>(r.findings.size(), 12)) + 1;
+    const float h = ImGui::GetFrameHeightWithSpacing() * float(lines) + 4;
     if (!ImGui::BeginTable("receipt_findings", 7, flags, ImVec2(0, h))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     for (const char* key : {"report.rule", "report.severity", "report.entity", "report.row",
@@ -144,29 +155,29 @@ void draw_receipt(const Receipt& r) {
 
 void draw_history(App& app) {
     const UploadState& s = app.upload;
+    if (!s.history) return;
     ImGui::Separator();
     ImGui::TextUnformatted(tr("upload.history"));
-    if (ImGui::Button(tr("upload.history_show"))) upload_list(app);
-    mark_item("upload.history");
-    if (s.listing || s.fetching) {
-        ImGui::SameLine();
-        help_text(tr("upload.loading"));
-    }
-    if (!s.history) return;
     if (s.history->empty()) return empty_state(tr("upload.history_empty"));
     help_text(tr("upload.history_help"));
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("receipts", 3, flags)) return;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
+    // Drawn above the receipt, so it is kept short: six rows, the rest scroll.
+    const int lines = int(std::min<std::size_t>(s.history->size(), 6)) + 1;
+    const ImVec2 size(0, ImGui::GetFrameHeightWithSpacing() * float(lines) + 4);
+    if (!ImGui::BeginTable("receipts", 3, flags, size)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
     for (const char* key : {"upload.col_package", "upload.col_status", "upload.col_received"})
         ImGui::TableSetupColumn(tr(key));
     ImGui::TableHeadersRow();
     std::string open;
-    for (const ReceiptItem& item : *s.history) {
+    for (std::size_t i = 0; i < s.history->size(); ++i) {
+        const ReceiptItem& item = (*s.history)[i];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         if (ImGui::Selectable(item.package_id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
             open = item.package_id;
+        mark_item("upload.history." + std::to_string(i));
         ImGui::TableNextColumn();
         const bool ok = item.status == "accepted";
         ImGui::TextColored(ok ? kGreen : kRed, "%s",
@@ -195,11 +206,11 @@ void draw_upload(App& app) {
             trf("upload.profile", {app.profile.code, app.profile.period}).c_str());
     draw_token(app);
     draw_send(app);
+    draw_history(app);
     if (app.upload.receipt)
         draw_receipt(*app.upload.receipt);
     else
         empty_state(tr("upload.none"));
-    draw_history(app);
     ImGui::EndChild();
 }
 
