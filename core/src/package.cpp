@@ -191,9 +191,12 @@ RecordSet read_records(Entity e, const json& list, Sha256& hash) {
             cells[f] = value.get_ref<const std::string&>();
         }
         hash.update(hash_line(e, rec.dump()));
-        table.add_row(cells, std::uint32_t(i + 1));
+        table.add_row(cells, std::uint32_t(i + 2));
     }
-    return make_record_set(e, "", std::move(table));
+    // Findings name the entity's template file and the row the record has there (the header is
+    // row 1): what the browser shows for the same stored records, and where the record is in the
+    // CSV that `hemis pack` read.
+    return make_record_set(e, std::string(s.file), std::move(table));
 }
 
 // Deepest nesting of arrays and objects in JSON text, counted outside strings. Checked before

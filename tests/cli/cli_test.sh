@@ -37,6 +37,10 @@ expect_rc 0 "validate package" "$hemis" validate "$work/p1.json"
 # pack refuses data with errors unless forced; a tampered package is unreadable (exit 2).
 expect_rc 1 "pack faulty" "$hemis" pack "$work/faulty" --institution QHI --period 2026 -o "$work/bad.json"
 [ ! -e "$work/bad.json" ] || fail "pack wrote a package for data with errors"
+# a forced package of faulty data gives the folder's findings, byte for byte (file and rows too).
+expect_rc 1 "pack faulty forced" "$hemis" pack "$work/faulty" --institution QHI --period 2026 --force -o "$work/forced-faulty.json"
+expect_rc 1 "validate forced package" "$hemis" validate "$work/forced-faulty.json" --json
+cmp -s "$work/out" "$work/faulty/expected-findings.json" || fail "package findings differ from the folder's"
 sed 's/"phien_ban":"1"/"phien_ban":"2"/' "$work/p1.json" >"$work/tampered.json"
 expect_rc 2 "inspect tampered" "$hemis" inspect "$work/tampered.json"
 grep -q "content_sha256 does not match" "$work/err" || fail "tampering not named"

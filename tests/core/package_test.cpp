@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "hemis/package.hpp"
+#include "hemis/report.hpp"
 #include "test_support.hpp"
 
 using namespace hemis;
@@ -80,7 +81,7 @@ TEST_CASE("reading a package rejects unknown fields, deep nesting and bad JSON")
                       Catch::StartsWith("package is not valid JSON"));
 }
 
-TEST_CASE("validating a package gives the CSV's findings with record rows") {
+TEST_CASE("validating a package gives the CSV's findings, file and rows included") {
     Dataset d = sample();
     add_csv_input(d, "learners.csv",
                   test::learner_csv({test::with_field(test::clean_learner(), "ma_dan_toc", "99")}));
@@ -89,8 +90,9 @@ TEST_CASE("validating a package gives the CSV's findings with record rows") {
     const Verdict v = validate(test::rulebook(), read_package(text).data);
     REQUIRE(v.findings.size() == 1);
     CHECK(v.findings[0].rule == "learner.ma_dan_toc.code");
-    CHECK(v.findings[0].row == 1);
-    CHECK(v.findings[0].file.empty());
+    CHECK(v.findings[0].row == 2);
+    CHECK(v.findings[0].file == "learners.csv");
+    CHECK(verdict_to_json(v, Lang::vi) == verdict_to_json(validate(test::rulebook(), d), Lang::vi));
 }
 
 TEST_CASE("reading a package rejects what the format does not allow") {

@@ -50,7 +50,9 @@ public:
 
 struct Package {
     Manifest manifest;
-    Dataset data;  // record sets with source "" and rows numbered 1.. within each entity
+    // Record sets named after the entity's template file (learners.csv, …), rows numbered from 2
+    // in package order as in that file, so a package's findings read like the CSV's.
+    Dataset data;
 };
 
 // Parses and checks a package: JSON shape, nesting depth, format version, record counts and the
