@@ -105,6 +105,10 @@ bool App::save_setting(const std::string& key, const std::string& value) {
 }
 
 bool App::can_write() {
+    if (import_commit) {  // its transaction is open until the last slice is written
+        show(tr("import.busy"), true);
+        return false;
+    }
     if (tab_owner && store.is_open()) return true;
     show(tr(tab_owner ? "storage.not_open" : "tab.read_only"), true);
     return false;

@@ -38,7 +38,11 @@ struct FormState {
     std::vector<hemis::Finding> live;  // findings for this record as typed
     bool dirty = false;
     bool open = false;
-    bool focus_first = true;  // give the first field the keyboard on the next frame
+    bool focus_first = true;        // give `focus_field` the keyboard on the next frame
+    int focus_field = 0;            // schema index; a finding opened from the report names it
+    std::string focused_field;      // the field holding the keyboard on the last frame
+    std::int64_t duplicate_of = 0;  // a saved record a new record's id already names
+    bool asking = false;            // the unsaved-changes question is open
 };
 
 struct App {
@@ -64,8 +68,10 @@ struct App {
     hemis::Entity table_entity = hemis::Entity::learner;
     FormState form;
     std::optional<PendingImport> pending;
-    std::unique_ptr<ImportJob> import_job;  // a file being read, a slice per frame
-    std::string workbook_reading;           // an .xlsx the page is turning into CSV text
+    std::unique_ptr<ImportJob> import_job;        // a file being read, a slice per frame
+    std::unique_ptr<ImportCommit> import_commit;  // a confirmed file being written
+    std::optional<PendingImport> imported;        // the last committed import, for its report
+    std::string workbook_reading;                 // an .xlsx the page is turning into CSV text
     Notice notice;
     UploadState upload;  // token, request in flight and last receipt (app_upload.cpp)
 
@@ -94,7 +100,11 @@ struct App {
     void check_pending();
     void map_column(std::size_t column, int field);  // field -1: leave the column out
     void workbook_failed(const std::string& file_name, const std::string& detail);
-    bool confirm_import(ImportMode mode);
+    // Writes the pending import; `in_frames` spreads the write over the next frames (the screen
+    // shows its progress), otherwise it finishes before returning. True when it was (or is
+    // being) written.
+    bool confirm_import(ImportMode mode, bool in_frames = false);
+    void step_commit(double budget_ms);
     void paste_rows(const std::string& tsv);
     std::string package_text(std::string& error);
     std::string report_csv();

@@ -1,5 +1,7 @@
 // Import, export and demo commands: reading a file into a pending import with its row-level
 // report, committing it in one transaction, packaging and the report CSV.
+#include <emscripten/emscripten.h>
+
 #include "app.hpp"
 #include "hemis/generator.hpp"
 #include "hemis/package.hpp"
@@ -13,21 +15,68 @@ namespace {
 
 using hemis::Entity;
 
+constexpr std::size_t kRowsPerWriteSlice = 500;
+
+double now_ms() {
+    return emscripten_get_now();
+}
+
+// Names the file, the row as the file numbers it and, when SQLite names one, the field.
+std::string failure_text(const PendingImport& p, std::size_t row, const std::string& error) {
+    if (!p.rows || row >= p.rows->size()) return trf("import.failed_file", {p.file_name, error});
+    const std::string source_row = std::to_string(p.rows->table.source_row(row));
+    const std::string entity = std::string(hemis::entity_name(*p.entity)) + ".";
+    const auto at = error.find(entity);
+    if (at == std::string::npos) return trf("import.failed_row", {p.file_name, source_row, error});
+    std::string field = error.substr(at + entity.size());
+    field = field.substr(0, field.find_first_of(" ,:"));
+    return trf("import.failed_field", {p.file_name, source_row, field, error});
+}
+
 }  // namespace
 
-bool App::confirm_import(ImportMode mode) {
-    if (!pending || !pending->can_commit()) return false;
+bool App::confirm_import(ImportMode mode, bool in_frames) {
+    if (!pending || !pending->can_commit() || import_commit) return false;
     if (!can_write()) return false;
-    if (!store.import_rows(*pending->rows, mode)) {
-        pending->failure = trf("import.failed", {store.last_error()});
-        show(pending->failure, true);
-        return false;
-    }
-    const Entity e = *pending->entity;
-    show(trf("import.done", {std::to_string(pending->rows->size()), pending->file_name}));
+    import_commit = std::make_unique<ImportCommit>(std::move(*pending), mode, store, now_iso_utc());
     pending.reset();
+    imported.reset();
+    if (in_frames) return true;
+    while (import_commit) step_commit(1e9);
+    return imported.has_value();
+}
+
+// Writes the next rows of a confirmed import; on the last slice commits and reports, on a
+// failure puts the preview back with the reason (the transaction is rolled back).
+void App::step_commit(double budget_ms) {
+    if (!import_commit) return;
+    ImportWrite& w = import_commit->write;
+    const double until = now_ms() + budget_ms;
+    bool ok = true;
+    do {
+        ok = w.step(kRowsPerWriteSlice);
+    } while (ok && !w.done() && now_ms() < until);
+    if (ok && !w.done()) return;
+    if (ok) ok = w.commit();
+    PendingImport p = std::move(import_commit->pending);
+    const ImportPlan plan = w.plan();
+    const std::string error = w.error();
+    const std::size_t failed = w.failed_row();
+    import_commit.reset();
+    if (!ok) {
+        p.failure = failure_text(p, failed, error);
+        show(p.failure, true);
+        pending = std::move(p);
+        return;
+    }
+    const Entity e = *p.entity;
+    p.merge = plan;
+    p.skipped = skipped_findings(*p.rows, plan);
+    show(trf("import.done_merge",
+             {p.file_name, std::to_string(plan.added), std::to_string(plan.updated),
+              std::to_string(plan.skipped.size()), std::to_string(plan.removed)}));
+    imported = std::move(p);
     after_commit(e);
-    return true;
 }
 
 void App::paste_rows(const std::string& tsv) {
@@ -68,7 +117,7 @@ void App::reset_demo() {
     store.clear_all();
     for (const auto& [e, csv] : files) {
         PendingImport p = read_import(std::string(hemis::schema_of(e).file), *csv, e);
-        if (p.rows) store.import_rows(*p.rows, ImportMode::replace_all);
+        if (p.rows) store.import_rows(*p.rows, ImportMode::replace_all, now_iso_utc());
     }
     records.reload_all(store);
     validate_all();

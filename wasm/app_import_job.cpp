@@ -36,6 +36,7 @@ bool App::start_import(std::string file_name, std::string bytes, std::optional<h
 }
 
 void App::step_import(double budget_ms) {
+    if (import_commit) return step_commit(budget_ms);
     if (!import_job) return;
     ImportJob& job = *import_job;
     if (job.checking) {
@@ -77,6 +78,11 @@ void App::check_pending() {
         std::swap(slot, imported);
         for (auto& f : v.findings)
             if (f.entity == e || f.file == p.file_name) p.findings.push_back(f);
+    }
+    if (p.rows && store.is_open()) {
+        p.merge = store.plan_import(*p.rows, ImportMode::add_or_update);
+        p.skipped = skipped_findings(*p.rows, p.merge);
+        p.saved_count = store.count(*p.entity);
     }
     count_severities(p);
 }

@@ -24,6 +24,8 @@ const Index& index_of(hemis::Lang lang) {
 
 hemis::Lang g_lang = hemis::Lang::vi;
 
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args);
+
 }  // namespace
 
 void set_language(hemis::Lang lang) {
@@ -45,7 +47,19 @@ const char* tr(std::string_view key) {
 }
 
 std::string trf(std::string_view key, std::initializer_list<std::string_view> args) {
-    std::string_view pattern = tr(key);
+    return fill(tr(key), args);
+}
+
+std::string trf_in(hemis::Lang lang, std::string_view key,
+                   std::initializer_list<std::string_view> args) {
+    const Index& index = index_of(lang);
+    const auto it = index.find(key);
+    return fill(it != index.end() ? std::string_view(it->second) : std::string_view(tr(key)), args);
+}
+
+namespace {
+
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args) {
     std::string out;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         const bool slot = pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' &&
@@ -61,4 +75,5 @@ std::string trf(std::string_view key, std::initializer_list<std::string_view> ar
     return out;
 }
 
+}  // namespace
 }  // namespace web

@@ -32,4 +32,8 @@ const char* tr(std::string_view key);
 // tr(key) with {0}, {1}, ... replaced by `args`.
 std::string trf(std::string_view key, std::initializer_list<std::string_view> args);
 
+// trf in one given language, for texts kept in both (such as a finding's two messages).
+std::string trf_in(hemis::Lang lang, std::string_view key,
+                   std::initializer_list<std::string_view> args);
+
 }  // namespace web

@@ -3,10 +3,12 @@
 #include "import.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <sstream>
 
 #include "hemis/csv.hpp"
 #include "hemis/inputs.hpp"
+#include "i18n.hpp"
 
 namespace web {
 namespace {
@@ -105,6 +107,35 @@ void apply_mapping(PendingImport& p) {
     p.missing_fields.clear();
     for (std::size_t f = 0; f < schema.fields.size(); ++f)
         if (!rows.has_field(int(f))) p.missing_fields.emplace_back(schema.fields[f].name);
+}
+
+std::string now_iso_utc() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+std::vector<hemis::Finding> skipped_findings(const hemis::RecordSet& rows, const ImportPlan& plan) {
+    const int version = hemis::schema_of(rows.entity).field_index("phien_ban");
+    std::vector<hemis::Finding> out;
+    for (const auto& skip : plan.skipped) {
+        hemis::Finding f;
+        f.rule = "import.version_not_newer";
+        f.severity = hemis::Severity::warning;
+        f.entity = rows.entity;
+        f.file = rows.source;
+        f.record = rows.record_id(skip.row);
+        f.row = rows.table.source_row(skip.row);
+        f.column = rows.column_number(version);
+        f.field = "phien_ban";
+        f.value = std::string(rows.value(skip.row, version));
+        for (hemis::Lang lang : {hemis::Lang::vi, hemis::Lang::en})
+            (lang == hemis::Lang::vi ? f.message_vi : f.message_en) =
+                trf_in(lang, "import.skipped_version", {f.value, skip.saved_version, f.record});
+        out.push_back(std::move(f));
+    }
+    return out;
 }
 
 std::string tsv_to_csv(const std::string& tsv, hemis::Entity entity) {

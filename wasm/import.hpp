@@ -10,6 +10,7 @@
 #include "csv_chunks.hpp"
 #include "hemis/entities.hpp"
 #include "hemis/findings.hpp"
+#include "store.hpp"
 
 namespace web {
 
@@ -30,9 +31,31 @@ struct PendingImport {
     std::size_t errors = 0, warnings = 0;
     std::size_t read_problems = 0;  // broken quotes, bad UTF-8, ragged rows, no header: block it
     std::string failure;            // set when committing failed
+    // What a merge would do with the saved records: rows kept out because their version is not
+    // newer are listed as findings of the client's own (never mixed into the core's `findings`).
+    ImportPlan merge;
+    std::vector<hemis::Finding> skipped;
+    std::size_t saved_count = 0;                  // records of this entity a replace would remove
+    ImportMode mode = ImportMode::add_or_update;  // the choice on the screen: merge unless asked
 
     bool can_commit() const { return rows && read_problems == 0; }
 };
+
+// A confirmed import being written a slice per frame (App::step_import). It owns the pending
+// import so the writer's rows stay put; held by pointer.
+struct ImportCommit {
+    PendingImport pending;
+    ImportWrite write;
+
+    ImportCommit(PendingImport p, ImportMode mode, Store& store, std::string now)
+        : pending(std::move(p)), write(store, *pending.rows, mode, std::move(now)) {}
+};
+
+// The current time as cap_nhat_luc holds it (ISO, UTC, seconds).
+std::string now_iso_utc();
+
+// The rows a merge skipped, as findings naming file, row, record and phien_ban.
+std::vector<hemis::Finding> skipped_findings(const hemis::RecordSet& rows, const ImportPlan& plan);
 
 // A file being read into a PendingImport a slice per frame (App::step_import). Held by pointer:
 // the reader points into `bytes`.

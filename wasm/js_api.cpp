@@ -52,6 +52,14 @@ const char* screen_name(Screen s) {
 json progress_json(const App& a) {
     if (!a.workbook_reading.empty())
         return {{"file", a.workbook_reading}, {"stage", "workbook"}, {"fraction", 0}, {"rows", 0}};
+    if (a.import_commit) {
+        const auto& c = *a.import_commit;
+        const std::size_t total = c.pending.rows ? c.pending.rows->size() : 0;
+        return {{"file", c.pending.file_name},
+                {"stage", "writing"},
+                {"fraction", total ? double(c.write.next_row()) / double(total) : 1.0},
+                {"rows", c.write.next_row()}};
+    }
     if (!a.import_job) return nullptr;
     return {{"file", a.import_job->file_name},
             {"stage", a.import_job->checking ? "checking" : "reading"},
@@ -66,18 +74,45 @@ json summary_json(const App& a) {
             {"records", counts_json(a)}};
 }
 
+json table_json(const App& a) {
+    const TableShown t = table_shown(a.table_entity);
+    return {{"entity", hemis::entity_name(a.table_entity)}, {"query", t.query}, {"shown", t.rows}};
+}
+
 json import_json(const PendingImport& p, bool committed) {
     json findings = json::array();
     for (const auto& f : p.findings) findings.push_back(finding_json(f));
+    json skipped = json::array();
+    for (const auto& f : p.skipped) skipped.push_back(finding_json(f));
+    const json plan = {{"added", p.merge.added},
+                       {"updated", p.merge.updated},
+                       {"skipped", p.merge.skipped.size()},
+                       {"removed", p.merge.removed}};
     json columns = json::array();
     for (const auto& c : p.columns) {
         const auto field = c.field >= 0 ? hemis::schema_of(*p.entity).fields[c.field].name : "";
         columns.push_back({{"header", c.header}, {"field", field}});
     }
-    return {{"committed", committed}, {"entity", p.entity ? hemis::entity_name(*p.entity) : ""},
-            {"columns", columns},     {"rows", p.rows ? p.rows->size() : 0},
-            {"errors", p.errors},     {"warnings", p.warnings},
-            {"failure", p.failure},   {"findings", findings}};
+    return {{"committed", committed},
+            {"entity", p.entity ? hemis::entity_name(*p.entity) : ""},
+            {"columns", columns},
+            {"rows", p.rows ? p.rows->size() : 0},
+            {"errors", p.errors},
+            {"warnings", p.warnings},
+            {"failure", p.failure},
+            {"findings", findings},
+            {"skipped", skipped},
+            {"savedCount", p.saved_count},
+            {"plan", plan}};
+}
+
+// Presses "Confirm import" with the chosen mode and waits for the write to finish.
+const char* confirm_reply(bool replace) {
+    const bool ok =
+        app().confirm_import(replace ? ImportMode::replace_all : ImportMode::add_or_update);
+    if (ok && app().imported) return reply(import_json(*app().imported, true));
+    if (app().pending) return reply(import_json(*app().pending, false));
+    return reply({{"committed", false}, {"failure", app().notice.text}});
 }
 
 json upload_json(const App& a) {
@@ -125,6 +160,7 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_state() {
                        {"notice", {{"text", app().notice.text}, {"error", app().notice.error}}},
                        {"importProgress", web::progress_json(app())},
                        {"upload", web::upload_json(app())},
+                       {"table", web::table_json(app())},
                        {"pendingImport",
                         app().pending ? web::import_json(*app().pending, false) : json(nullptr)}});
 }
@@ -151,21 +187,13 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_import_csv(char* name, char* text, in
     auto entity = hemis::entity_from_name(n);
     if (!app().prepare_import(n, std::move(t), entity))
         return web::reply({{"committed", false}, {"failure", app().notice.text}});
-    web::PendingImport copy = *app().pending;
-    const bool ok = app().confirm_import(replace ? web::ImportMode::replace_all
-                                                 : web::ImportMode::add_or_update);
-    if (!ok && app().pending) copy.failure = app().pending->failure;
-    return web::reply(web::import_json(copy, ok));
+    return web::confirm_reply(replace != 0);
 }
 
 // Like pressing "Confirm import" on the import screen with the chosen mode.
 EMSCRIPTEN_KEEPALIVE const char* hemis_api_confirm_import(int replace) {
     if (!app().pending) return web::reply({{"committed", false}, {"failure", "no pending import"}});
-    web::PendingImport copy = *app().pending;
-    const bool ok = app().confirm_import(replace ? web::ImportMode::replace_all
-                                                 : web::ImportMode::add_or_update);
-    if (!ok && app().pending) copy.failure = app().pending->failure;
-    return web::reply(web::import_json(copy, ok));
+    return web::confirm_reply(replace != 0);
 }
 
 // Like choosing a field (or "leave out", for an empty name) for a column in the mapping.
@@ -196,6 +224,8 @@ EMSCRIPTEN_KEEPALIVE const char* hemis_api_form() {
     for (const auto& f : form.live) findings.push_back(web::finding_json(f));
     return web::reply({{"entity", hemis::entity_name(form.entity)},
                        {"saved", form.id != 0 && !form.dirty},
+                       {"focused", form.focused_field},
+                       {"asking", form.asking},
                        {"values", form.values},
                        {"findings", findings}});
 }

@@ -19,7 +19,9 @@ Stmt::~Stmt() {
 }
 
 Stmt& Stmt::bind(int index, std::string_view text) {
-    sqlite3_bind_text(stmt_, index, text.data(), int(text.size()), SQLITE_TRANSIENT);
+    // An empty view may carry no pointer, which SQLite would bind as NULL: bind "" instead.
+    sqlite3_bind_text(stmt_, index, text.data() ? text.data() : "", int(text.size()),
+                      SQLITE_TRANSIENT);
     return *this;
 }
 

@@ -33,13 +33,6 @@ std::string placeholders(std::size_t n) {
     return out;
 }
 
-std::vector<std::string_view> row_values(const hemis::RecordSet& rows, std::size_t r) {
-    std::vector<std::string_view> values;
-    for (std::size_t f = 0; f < schema_of(rows.entity).fields.size(); ++f)
-        values.push_back(rows.value(r, int(f)));
-    return values;
-}
-
 }  // namespace
 
 bool Store::fail(std::string what) {
@@ -113,19 +106,29 @@ std::vector<std::string> Store::record(Entity e, std::int64_t id) {
     return values;
 }
 
-std::int64_t Store::find_by_key(Entity e, const std::vector<std::string_view>& values) {
+Store::Saved Store::find_saved(Entity e, const std::vector<std::string_view>& values) {
     const auto& schema = schema_of(e);
     std::string where;
     for (auto k : schema.key) where += (where.empty() ? "" : " AND ") + quoted(k) + " = ?";
-    Stmt s(db_.handle(), "SELECT _id FROM " + table_of(e) + " WHERE " + where + " LIMIT 1");
+    Stmt s(db_.handle(), "SELECT _id, \"phien_ban\" FROM " + table_of(e) + " WHERE " + where +
+                             " ORDER BY _id LIMIT 1");
     int i = 1;
     for (auto k : schema.key) s.bind(i++, values[std::size_t(schema.field_index(k))]);
-    return s.step() ? s.integer(0) : 0;
+    if (!s.step()) return {};
+    return {s.integer(0), std::string(s.text(1))};
+}
+
+std::int64_t Store::saved_id(Entity e, const std::vector<std::string>& values) {
+    return find_saved(e, std::vector<std::string_view>(values.begin(), values.end())).id;
+}
+
+std::string Store::insert_sql(Entity e) {
+    return "INSERT INTO " + table_of(e) + " (" + column_list(e) + ") VALUES (" +
+           placeholders(schema_of(e).fields.size()) + ")";
 }
 
 bool Store::insert(Entity e, const std::vector<std::string_view>& values) {
-    Stmt s(db_.handle(), "INSERT INTO " + table_of(e) + " (" + column_list(e) + ") VALUES (" +
-                             placeholders(values.size()) + ")");
+    Stmt s(db_.handle(), insert_sql(e));
     for (std::size_t i = 0; i < values.size(); ++i) s.bind(int(i) + 1, values[i]);
     return s.run();
 }
@@ -138,28 +141,6 @@ bool Store::update(Entity e, std::int64_t id, const std::vector<std::string_view
     for (std::size_t i = 0; i < values.size(); ++i) s.bind(int(i) + 1, values[i]);
     s.bind_int(int(values.size()) + 1, id);
     return s.run();
-}
-
-bool Store::import_rows(const hemis::RecordSet& rows, ImportMode mode) {
-    const Entity e = rows.entity;
-    Transaction tx(db_);
-    if (!tx.begun()) return fail("begin import");
-    if (mode == ImportMode::replace_all && !db_.exec("DELETE FROM " + table_of(e)))
-        return fail("clear " + std::string(hemis::entity_name(e)));
-    Stmt ins(db_.handle(), "INSERT INTO " + table_of(e) + " (" + column_list(e) + ") VALUES (" +
-                               placeholders(schema_of(e).fields.size()) + ")");
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        const auto values = row_values(rows, r);
-        const std::int64_t id = mode == ImportMode::add_or_update ? find_by_key(e, values) : 0;
-        if (id != 0) {
-            if (!update(e, id, values)) return fail("update row");
-            continue;
-        }
-        for (std::size_t i = 0; i < values.size(); ++i) ins.bind(int(i) + 1, values[i]);
-        if (!ins.run()) return fail("insert row");
-        ins.reset();
-    }
-    return tx.commit() || fail("commit import");
 }
 
 std::int64_t Store::save_record(Entity e, std::int64_t id, const std::vector<std::string>& v) {

@@ -3,6 +3,7 @@
 // it either lands whole or leaves the database as it was. The caller persists after each commit.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,57 @@ struct EntityRows {
 
 enum class ImportMode { replace_all, add_or_update };
 
+// What an import does to the saved records of its entity. A merge never lets a file's version
+// that is older than or equal to the saved one overwrite the saved record: that row is skipped.
+struct ImportPlan {
+    struct Skip {
+        std::size_t row;  // index in the record set
+        std::string saved_version;
+    };
+    std::size_t added = 0, updated = 0, removed = 0;
+    std::vector<Skip> skipped;
+};
+
+class Store;
+
+// One import written a slice at a time inside a single transaction, so a large file never stops
+// the page and a failure (or dropping it before commit) leaves the database as it was. Columns
+// the file lacks are written blank, except the metadata: phien_ban 1 (a saved record's version
+// plus one), su_kien new (update) and cap_nhat_luc `now`.
+class ImportWrite {
+public:
+    ImportWrite(Store& store, const hemis::RecordSet& rows, ImportMode mode, std::string now);
+    ~ImportWrite();
+    bool step(std::size_t max_rows);  // false on failure: see failed_row() and error()
+    bool done() const { return next_ >= rows_.size(); }
+    bool commit();
+    std::size_t next_row() const { return next_; }
+    std::size_t failed_row() const { return failed_row_; }  // index in the record set
+    const std::string& error() const { return error_; }
+    const ImportPlan& plan() const { return plan_; }
+
+private:
+    bool begin();
+    bool fail(std::size_t row, std::string what);
+
+    Store& store_;
+    const hemis::RecordSet& rows_;
+    ImportMode mode_;
+    std::string now_;
+    std::unique_ptr<Transaction> tx_;
+    std::unique_ptr<Stmt> insert_;
+    std::size_t next_ = 0, failed_row_ = 0;
+    bool begun_ = false;
+    std::string error_;
+    ImportPlan plan_;
+};
 class Store {
 public:
+    struct Saved {            // a saved record found by its id
+        std::int64_t id = 0;  // 0 when no record has the key
+        std::string version;  // its phien_ban
+    };
+
     bool open(const std::string& path);
     void close() { db_.close(); }
     bool is_open() const { return db_.is_open(); }
@@ -28,9 +78,14 @@ public:
     std::size_t count(hemis::Entity e);
     EntityRows load(hemis::Entity e);
     std::vector<std::string> record(hemis::Entity e, std::int64_t id);
+    // The saved record whose id (key fields) `values` (in schema order) hold, or 0.
+    std::int64_t saved_id(hemis::Entity e, const std::vector<std::string>& values);
+
+    // What importing `rows` would do (store_import.cpp); writes nothing.
+    ImportPlan plan_import(const hemis::RecordSet& rows, ImportMode mode);
 
     // Writes. Each returns false, with last_error() set, when nothing was changed.
-    bool import_rows(const hemis::RecordSet& rows, ImportMode mode);
+    bool import_rows(const hemis::RecordSet& rows, ImportMode mode, const std::string& now);
     // id 0 adds a record; returns the record's id, or 0 on failure.
     std::int64_t save_record(hemis::Entity e, std::int64_t id, const std::vector<std::string>& v);
     bool delete_record(hemis::Entity e, std::int64_t id);
@@ -40,9 +95,11 @@ public:
     bool set_setting(const std::string& key, const std::string& value);
 
 private:
+    friend class ImportWrite;
+    Saved find_saved(hemis::Entity e, const std::vector<std::string_view>& key_values);
+    static std::string insert_sql(hemis::Entity e);
     bool ensure_tables();
     bool fail(std::string what);
-    std::int64_t find_by_key(hemis::Entity e, const std::vector<std::string_view>& key_values);
     bool insert(hemis::Entity e, const std::vector<std::string_view>& values);
     bool update(hemis::Entity e, std::int64_t id, const std::vector<std::string_view>& values);
 

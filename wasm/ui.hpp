@@ -34,6 +34,13 @@ void mark_item(std::string_view name);                       // the last drawn i
 std::optional<ItemRect> item_rect(const std::string& name);  // in CSS pixels
 void forget_marks();                                         // at the start of each frame
 
+// What a table's search shows (ui_table.cpp), for window.hemis.state().
+struct TableShown {
+    std::string query;
+    std::size_t rows = 0;
+};
+TableShown table_shown(hemis::Entity e);
+
 // Opens the report filtered to one rule (the dashboard's chart links there).
 void report_filter_rule(const std::string& rule);
 
@@ -49,7 +56,8 @@ struct BarItem {
 };
 // Horizontal bars with labels and values; returns the index clicked, or -1.
 int bar_chart(const char* id, const BarItem* items, int count, float width);
-bool input_text(const char* label, std::string& value, float width = -1.0f);
+// Escape leaves the field keeping what was typed (ImGui alone would undo the field's edit).
+bool input_text(const char* label, std::string& value, float width = -1.0f, int flags = 0);
 void show_finding_message(const hemis::Finding& f);
 
 }  // namespace web

@@ -64,6 +64,17 @@ bool draw_import_progress(App& app) {
         ImGui::ProgressBar(t - float(int(t)), ImVec2(ImGui::GetFontSize() * 24, 0), "");
         return true;
     }
+    if (app.import_commit) {
+        const ImportCommit& c = *app.import_commit;
+        const std::size_t total = c.pending.rows ? c.pending.rows->size() : 0;
+        ImGui::TextUnformatted(
+            trf("import.writing",
+                {c.pending.file_name, std::to_string(c.write.next_row()), std::to_string(total)})
+                .c_str());
+        const float fraction = total ? float(c.write.next_row()) / float(total) : 1.0f;
+        ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * 24, 0));
+        return true;
+    }
     if (!app.import_job) return false;
     const ImportJob& job = *app.import_job;
     const std::string rows = std::to_string(job.reader.rows_read());

@@ -2,6 +2,7 @@
 // choosing a row opens the record it is about.
 #include <imgui.h>
 
+#include <algorithm>
 #include <set>
 
 #include "i18n.hpp"
@@ -50,8 +51,11 @@ void draw_filters(const hemis::Verdict& v) {
 
 void open_record(App& app, const hemis::Finding& f) {
     if (!f.entity || !f.row) return;
-    if (auto row = app.records.row_of_source(*f.entity, f.row))
-        app.open_form(*f.entity, app.records.id_at(*f.entity, *row));
+    auto row = app.records.row_of_source(*f.entity, f.row);
+    if (!row) return;
+    app.open_form(*f.entity, app.records.id_at(*f.entity, *row));
+    // The field the finding names takes the keyboard (the first field when it names none).
+    app.form.focus_field = std::max(0, hemis::schema_of(*f.entity).field_index(f.field));
 }
 
 void draw_row(App& app, const hemis::Finding& f, int i) {
@@ -60,6 +64,7 @@ void draw_row(App& app, const hemis::Finding& f, int i) {
     ImGui::PushID(i);
     if (ImGui::Selectable(f.rule.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
         open_record(app, f);
+    mark_item("report.row." + std::to_string(i));
     ImGui::PopID();
     ImGui::TableNextColumn();
     severity_badge(f.severity);

@@ -29,12 +29,20 @@ std::array<View, hemis::kEntityCount>& views() {
     return v;
 }
 
+// Search looks at what a person searches by: ids, names and other free text. Code columns
+// (gender, ethnicity, province …), numbers, dates and the version metadata are left out: "1"
+// would otherwise match every record whose gender code is 1.
+bool searchable(const hemis::FieldSpec& f) {
+    return f.type == hemis::FieldType::text || f.type == hemis::FieldType::digits;
+}
+
 void build_folded(View& view, const hemis::RecordSet& set) {
-    const std::size_t fields = hemis::schema_of(set.entity).fields.size();
+    const auto& fields = hemis::schema_of(set.entity).fields;
     view.folded.assign(set.size(), {});
     for (std::size_t r = 0; r < set.size(); ++r)
-        for (std::size_t f = 0; f < fields; ++f)
-            view.folded[r] += fold_for_search(set.value(r, int(f))) + '\x1f';
+        for (std::size_t f = 0; f < fields.size(); ++f)
+            if (searchable(fields[f]))
+                view.folded[r] += fold_for_search(set.value(r, int(f))) + '\x1f';
 }
 
 void sort_rows(View& view, const hemis::RecordSet& set) {
@@ -119,6 +127,11 @@ void draw_grid(App& app, View& view, const hemis::RecordSet& set) {
 
 }  // namespace
 
+TableShown table_shown(hemis::Entity e) {
+    const View& view = views()[std::size_t(e)];
+    return {view.applied_query, view.rows.size()};
+}
+
 void draw_table(App& app) {
     const Entity e = app.table_entity;
     View& view = views()[std::size_t(e)];
@@ -131,6 +144,7 @@ void draw_table(App& app) {
     if (ImGui::Button(tr("table.add"))) app.open_form(e, 0);
     ImGui::SameLine();
     input_text(tr("table.search"), view.query, ImGui::GetFontSize() * 16);
+    mark_item("table.search");
     ImGui::SameLine();
     ImGui::TextUnformatted(
         trf("table.shown", {std::to_string(view.rows.size()), std::to_string(app.records.count(e))})

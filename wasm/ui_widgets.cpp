@@ -1,5 +1,6 @@
 // Small widgets shared by the screens: labels from the catalogue, badges, a bar chart and a
 // std::string text field.
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -62,7 +63,7 @@ int bar_chart(const char* id, const BarItem* items, int count, float width) {
     return clicked;
 }
 
-bool input_text(const char* label, std::string& value, float width) {
+bool input_text(const char* label, std::string& value, float width, int flags) {
     struct Resize {
         static int callback(ImGuiInputTextCallbackData* data) {
             auto* s = static_cast<std::string*>(data->UserData);
@@ -72,8 +73,17 @@ bool input_text(const char* label, std::string& value, float width) {
         }
     };
     if (width != 0) ImGui::SetNextItemWidth(width);
-    return ImGui::InputText(label, value.data(), value.capacity() + 1,
-                            ImGuiInputTextFlags_CallbackResize, Resize::callback, &value);
+    const bool escape = ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false);
+    std::string typed;
+    if (escape) typed = value;
+    bool changed =
+        ImGui::InputText(label, value.data(), value.capacity() + 1,
+                         flags | ImGuiInputTextFlags_CallbackResize, Resize::callback, &value);
+    if (escape && ImGui::IsItemDeactivated() && value != typed) {
+        value = std::move(typed);
+        changed = false;
+    }
+    return changed;
 }
 
 void show_finding_message(const hemis::Finding& f) {

@@ -41,12 +41,13 @@
     validateText: function () { needReady(); return call("validate"); },
     importCsv: function (entityOrFileName, text, options) {
       needReady();
-      const replace = !(options && options.mode === "merge");
+      // Merge by default, as on the import screen; replacing must be asked for.
+      const replace = !!(options && options.mode === "replace");
       return json("import_csv", entityOrFileName, text, replace ? 1 : 0);
     },
     confirmImport: function (options) {
       needReady();
-      return json("confirm_import", options && options.mode === "merge" ? 0 : 1);
+      return json("confirm_import", options && options.mode === "replace" ? 1 : 0);
     },
     mapColumn: function (column, field) {
       needReady();

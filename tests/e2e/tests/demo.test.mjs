@@ -34,7 +34,8 @@ test("the reset button brings the sample back after a trainee's changes", async 
   const header = hemisCli(["template", "learner"]).trim();
   const one = header + "\n" + header.split(",").map((f) => (f === "ma_nguoi_hoc" ? "SV9" : ""))
     .join(",") + "\n";
-  const r = await demo.evaluate((t) => window.hemis.importCsv("learner", t), one);
+  const r = await demo.evaluate((t) => window.hemis.importCsv("learner", t, { mode: "replace" }),
+                                one);
   assert.equal(r.committed, true);
   assert.equal((await demo.evaluate(() => window.hemis.counts())).learner, 1);
   await waitSaved(demo);
