@@ -2,6 +2,8 @@
 // mode, the current screen, and a status line with the last notice.
 #include <imgui.h>
 
+#include <utility>
+
 #include "i18n.hpp"
 #include "ui.hpp"
 
@@ -35,8 +37,14 @@ void draw_banners(App& app) {
         mark_item("demo.reset");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-        float zoom = app.zoom;
-        if (ImGui::SliderFloat(tr("demo.zoom"), &zoom, 0.75f, 2.5f, "%.2fx")) app.zoom = zoom;
+        // The zoom applies when the slider is let go: rescaling while dragging would move the
+        // slider under the mouse and make the value jump.
+        static float dragged = 0;
+        float zoom = dragged > 0 ? dragged : app.zoom;
+        ImGui::SliderFloat(tr("demo.zoom"), &zoom, 0.75f, 2.5f, "%.2fx");
+        mark_item("demo.zoom");
+        if (ImGui::IsItemActive()) dragged = zoom;
+        if (ImGui::IsItemDeactivated() && dragged > 0) app.zoom = std::exchange(dragged, 0.0f);
         if (ImGui::IsItemDeactivatedAfterEdit()) app.save_setting("zoom", std::to_string(app.zoom));
     }
 }
