@@ -2,12 +2,13 @@
 // keeps drawing, and the merged result equals the CLI's reading of the whole file, row numbers
 // included, even with a BOM, CRLF line ends and quoted names that span two lines. The check of
 // the read rows (the core's validation) still runs in one piece; its gap is only reported.
+// Confirming writes the rows a slice per frame too, with progress, in one transaction.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 
-import { hemisCli, session, shot, tempDir } from "../helpers.mjs";
+import { clickItem, hemisCli, session, shot, tempDir } from "../helpers.mjs";
 
 let s, dir;
 before(async () => {
@@ -72,4 +73,33 @@ test("a large file is read over many frames with progress and the CLI's findings
   assert.deepEqual(p.findings.map(key), cli.findings.map(key));
   assert.equal((await page.evaluate(() => window.hemis.counts())).learner, 0, "nothing written");
   await shot(page, "import-large-2-preview");
+  await page.close();  // the next test's tab must own the database to write
+});
+
+test("confirming a large file writes it over many frames with progress", async () => {
+  const page = await s.open("#/import");
+  await page.waitForFunction(() => window.hemis.state().tabOwner, null, { timeout: 10000 });
+  await page.setInputFiles("#hemis-file", join(dir, "learners.csv"));
+  await page.waitForFunction(() => window.hemis.state().pendingImport, null, { timeout: 60000 });
+  await page.evaluate(() => {
+    const w = window;
+    w.writing = [];
+    const tick = () => {
+      const p = w.hemis.state().importProgress;
+      if (p && p.stage === "writing") w.writing.push(p.fraction);
+      if (w.hemis.counts().learner === 0 || w.hemis.state().importProgress) {
+        requestAnimationFrame(tick);
+      }
+    };
+    requestAnimationFrame(tick);
+  });
+  await clickItem(page, "import.confirm");
+  await page.waitForFunction(() => window.hemis.counts().learner === 20000, null,
+                             { timeout: 60000 });
+  const writing = await page.evaluate(() => window.writing);
+  const partWay = writing.filter((f) => f > 0 && f < 1);
+  assert.ok(partWay.length >= 3, `writing progress seen part-way on several frames: ${writing}`);
+  const notice = (await page.evaluate(() => window.hemis.state())).notice;
+  assert.match(notice.text, /20000 thêm mới/);
+  await shot(page, "import-large-3-written");
 });
