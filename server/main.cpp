@@ -61,6 +61,12 @@ int serve(const ServeOptions& opt) {
     auto store = open_store(opt.db);
     Context ctx{*store, load_default_rulebook(opt.data_dir), opt.max_body, {}, opt.rate_limit};
     httplib::Server svr;
+    // cpp-httplib sets SO_REUSEPORT, which lets a second server bind a port already in use and
+    // split the requests between two databases. SO_REUSEADDR alone still allows a quick restart.
+    svr.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     svr.set_payload_max_length(opt.max_body);
     svr.set_read_timeout(opt.timeout);
     svr.set_write_timeout(opt.timeout);

@@ -54,6 +54,15 @@ def test_static(s):
     expect("index served", (status, body), (200, b"<!doctype html><title>HEMIS</title>\n"))
 
 
+def test_port_in_use(s, tools, db):
+    """A second server on a port in use refuses to start instead of sharing it (SO_REUSEPORT
+    would let both listen and split the requests between two databases)."""
+    r = subprocess.run([tools.server_bin, "--listen", f"127.0.0.1:{s.port}", "--db", db.url],
+                       capture_output=True, timeout=20)
+    expect("second server on a used port", r.returncode, 2)
+    expect("first server still answers", s.request("GET", "/healthz")[0], 200)
+
+
 def test_sigterm_finishes_in_flight(tools, work):
     """SIGTERM while an upload's body is half sent: the upload still gets its receipt."""
     db = TestStore(work, "term")
@@ -94,6 +103,7 @@ def main():
             test_rate_limit(s, token, other)
             test_timeout(s, other)
             test_static(s)
+            test_port_in_use(s, tools, db)
         finally:
             expect("SIGTERM exit code", s.terminate(), 0)
         test_sigterm_finishes_in_flight(tools, work)
