@@ -169,8 +169,11 @@ private:
 
     // Skipped when the target entity was not supplied: nothing to check against.
     void check_reference(const CompiledRule& r, const RecordSet& set) {
+        // No target records (no file, a header-only file, a package without them) means they were
+        // not sent this time, as in an update of learners alone: the same verdict for a folder
+        // and for its package, which always lists every entity.
         const RecordSet* target = data_.get(r.target_entity);
-        if (!target) return;
+        if (!target || target->size() == 0) return;
         std::unordered_set<std::string_view> keys;
         keys.reserve(target->size());
         for (std::size_t row = 0; row < target->size(); ++row)

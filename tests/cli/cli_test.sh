@@ -72,6 +72,15 @@ grep -q "Personal ID '00120301234' must be exactly 12 digits." "$work/out" || fa
 expect_rc 1 "validate --lang after" "$hemis" validate "$fixtures/faulty" --lang en
 grep -q "Personal ID '00120301234' must be exactly 12 digits." "$work/out" || fail "--lang after the subcommand ignored"
 
+# learners alone (an update): the folder and its package give the same verdict.
+mkdir -p "$work/only"
+cp "$work/clean/learners.csv" "$work/only/"
+expect_rc 0 "validate learners alone" "$hemis" validate "$work/only" --json
+cp "$work/out" "$work/only.findings"
+expect_rc 0 "pack learners alone" "$hemis" pack "$work/only" --institution QHI --period 2026 -o "$work/only.json"
+expect_rc 0 "validate package of learners alone" "$hemis" validate "$work/only.json" --json
+cmp -s "$work/out" "$work/only.findings" || fail "learners alone: package verdict differs from the folder's"
+
 # two files for one entity are a usage error, not one silently replacing the other.
 mkdir -p "$work/two"
 cp "$work/clean/learners.csv" "$work/two/learners.csv"

@@ -136,6 +136,10 @@ TEST_CASE("reference: a learner's programme must be declared, when programmes ar
     const auto row = with_field(clean_learner(), "ma_nganh", "7340101");
     CHECK(rule_ids(validate_learners({row})) == Ids{"learner.ma_nganh.reference"});
     CHECK(validate_learners({row}, false).findings.empty());
+    Dataset header_only;  // as a package without programmes reads back
+    add_csv_input(header_only, "programmes.csv", template_header(Entity::programme));
+    add_csv_input(header_only, "learners.csv", test::learner_csv({row}));
+    CHECK(validate(test::rulebook(), header_only).findings.empty());
 }
 
 TEST_CASE("tolerance: too many records with warnings is one dataset-level error") {
