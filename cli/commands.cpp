@@ -48,6 +48,10 @@ void check_pack_options(const PackOptions& opt) {
         throw InputError(Msg::bad_created_at, {*opt.created_at});
 }
 
+void warn_skipped(const CommonOptions& common, const Inputs& in) {
+    for (const auto& f : in.skipped) std::cerr << message(common.lang, Msg::skipped_file, {f}) << "\n";
+}
+
 // Reading errors (bad bytes, broken quotes, a wrong separator, …) mean the records differ from
 // the file; --force may ship rule errors, never that.
 std::size_t reading_errors(const Verdict& v) {
@@ -74,6 +78,7 @@ Verdict expected_verdict(const Rulebook& book, const GeneratedInstitution& g) {
 int run_validate(const CommonOptions& common, const ValidateOptions& opt) {
     const Rulebook book = rulebook_for(common);
     const Inputs in = collect_inputs(opt.paths);
+    warn_skipped(common, in);
     const Verdict v = validate(book, in.data);
     print(opt.json ? verdict_to_json(v, common.lang) : verdict_to_text(v, common.lang));
     return exit_code(v);
@@ -83,6 +88,7 @@ int run_pack(const CommonOptions& common, const PackOptions& opt) {
     check_pack_options(opt);
     const Rulebook book = rulebook_for(common);
     const Inputs in = collect_inputs({opt.dir});
+    warn_skipped(common, in);
     if (in.manifest) throw InputError(Msg::pack_needs_folder, {});
     std::error_code ec;
     for (const auto& f : in.files)
@@ -143,9 +149,17 @@ int run_generate(const CommonOptions& common, const GenerateOptions& opt) {
     if (!(opt.faults >= 0 && opt.faults <= 1)) throw InputError(Msg::faults_range, {});
     const Rulebook book = rulebook_for(common);
     const GeneratedInstitution g = generate_institution(book, {opt.learners, opt.seed, opt.faults});
+    const auto path = [&](const char* name) {
+        return (std::filesystem::path(opt.out) / name).string();
+    };
+    // Synthetic people must never replace an institution's real files by accident.
+    if (!opt.force)
+        for (const char* name : {"programmes.csv", "staff.csv", "learners.csv",
+                                 "learner_status.csv", "expected-findings.json"})
+            if (std::filesystem::exists(path(name)))
+                throw InputError(Msg::would_overwrite, {path(name)});
     std::error_code ec;
     std::filesystem::create_directories(opt.out, ec);
-    const auto path = [&](const char* name) { return (std::filesystem::path(opt.out) / name).string(); };
     write_file(path("programmes.csv"), g.programmes_csv);
     write_file(path("staff.csv"), g.staff_csv);
     write_file(path("learners.csv"), g.learners_csv);

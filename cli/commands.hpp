@@ -35,6 +35,7 @@ struct GenerateOptions {
     std::uint64_t seed = 1;
     double faults = 0.0;
     std::string out;
+    bool force = false;  // overwrite files already in `out`
 };
 int run_generate(const CommonOptions& common, const GenerateOptions& opt);
 

@@ -1,6 +1,8 @@
 // Reading the CLI's inputs from disk.
 #include "inputs_fs.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -58,7 +60,21 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
             const fs::path f = fs::path(p) / std::string(schema_of(e).file);
             if (fs::exists(f)) files.push_back(f.string());
         }
+        // A data file under another name (Learners.CSV, "learners (1).csv", an .xlsx) would
+        // otherwise be left out without a word.
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(p, ec)) {
+            if (!entry.is_regular_file(ec)) continue;
+            const std::string name = entry.path().filename().string();
+            std::string ext = entry.path().extension().string();
+            for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+            const bool data_like = ext == ".csv" || ext == ".xlsx" || ext == ".xls" || ext == ".txt";
+            if (data_like && !entity_from_file_name(name))
+                in.skipped.push_back(entry.path().string());
+        }
     }
+    std::sort(in.skipped.begin(), in.skipped.end());
+    if (files.empty() && !in.skipped.empty()) throw InputError(Msg::unknown_csv, {in.skipped[0]});
     if (files.empty())
         throw InputError(Msg::no_files, {paths.empty() ? "" : paths[0]});
     const bool package = std::any_of(files.begin(), files.end(), is_package_path);

@@ -17,6 +17,7 @@ struct Inputs {
     Dataset data;
     std::optional<Manifest> manifest;  // set when the input was a package
     std::vector<std::string> files;    // the CSV files read, in order
+    std::vector<std::string> skipped;  // data-like files in the folders not named as templates
 };
 
 // Accepts CSV files named after entities, folders holding them, or a single package (.json).

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     generate->add_option("--faults", gopt.faults,
                          "share of learners with one injected fault (0..1)");
     generate->add_option("--out", gopt.out, "output folder")->required();
+    generate->add_flag("--force", gopt.force, "overwrite files already in the output folder");
 
     std::string template_entity;
     auto* tmpl = app.add_subcommand("template", "print the CSV header of an entity");

@@ -14,7 +14,7 @@ struct Entry {
 };
 
 // Indexed by Msg; keep the order of the enum.
-constexpr std::array<Entry, 24> kMessages = {{
+constexpr std::array<Entry, 26> kMessages = {{
     {"Không đọc được tệp {0}.", "Cannot read file {0}."},
     {"Không ghi được tệp {0}; hãy kiểm tra thư mục và quyền ghi.",
      "Cannot write file {0}; check the folder and its permissions."},
@@ -58,6 +58,12 @@ constexpr std::array<Entry, 24> kMessages = {{
      "Verdict in the package: errors {0}, warnings {1}."},
     {"cách gọi lệnh chưa đúng ({0}); xem 'hemis --help' hoặc 'hemis <lệnh> --help'.",
      "wrong usage ({0}); see 'hemis --help' or 'hemis <command> --help'."},
+    {"Cảnh báo: bỏ qua {0}: chỉ đọc các tệp tên learners.csv, staff.csv, programmes.csv, "
+     "learner_status.csv (tệp Excel hãy lưu dạng \"CSV UTF-8\").",
+     "Warning: {0} skipped: only files named learners.csv, staff.csv, programmes.csv, "
+     "learner_status.csv are read (save Excel files as \"CSV UTF-8\")."},
+    {"{0} đã có; dùng thư mục khác hoặc thêm --force để ghi đè.",
+     "{0} already exists; choose another folder or add --force to overwrite it."},
 }};
 
 }  // namespace

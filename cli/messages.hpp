@@ -15,7 +15,7 @@ enum class Msg {
     pack_needs_folder, unknown_institution, not_packed, package_written, other_rulebook,
     faults_range, generated, unknown_entity, rulebook_unusable, same_entity_twice,
     output_is_input, force_unreadable, bad_token_option, bad_created_at, stdout_failed,
-    inspect_verdict, bad_usage
+    inspect_verdict, bad_usage, skipped_file, would_overwrite
 };
 
 // Fills {0}, {1}, … in the message for `lang`.

@@ -72,6 +72,24 @@ grep -q "Personal ID '00120301234' must be exactly 12 digits." "$work/out" || fa
 expect_rc 1 "validate --lang after" "$hemis" validate "$fixtures/faulty" --lang en
 grep -q "Personal ID '00120301234' must be exactly 12 digits." "$work/out" || fail "--lang after the subcommand ignored"
 
+# generate never replaces files already there, unless forced.
+cp -r "$work/clean" "$work/keep"
+expect_rc 2 "generate over data" "$hemis" generate --learners 5 --out "$work/keep"
+cmp -s "$work/keep/learners.csv" "$work/clean/learners.csv" || fail "generate overwrote learners.csv"
+expect_rc 0 "generate --force" "$hemis" generate --learners 5 --out "$work/regen"
+expect_rc 0 "generate --force again" "$hemis" generate --learners 5 --force --out "$work/regen"
+
+# data files under other names are named, not silently left out.
+mkdir -p "$work/named"
+cp "$work/clean/programmes.csv" "$work/named/"
+cp "$work/clean/learners.csv" "$work/named/Learners (1).CSV"
+expect_rc 0 "validate with a misnamed file" "$hemis" validate "$work/named"
+grep -q "bỏ qua .*Learners (1).CSV" "$work/err" || fail "misnamed file not reported: $(cat "$work/err")"
+mkdir -p "$work/misnamed-only"
+cp "$work/clean/learners.csv" "$work/misnamed-only/hoc_vien.csv"
+expect_rc 2 "validate a folder of misnamed files" "$hemis" validate "$work/misnamed-only"
+grep -q "hoc_vien.csv" "$work/err" || fail "misnamed-only file not named: $(cat "$work/err")"
+
 # learners alone (an update): the folder and its package give the same verdict.
 mkdir -p "$work/only"
 cp "$work/clean/learners.csv" "$work/only/"
