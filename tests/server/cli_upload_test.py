@@ -51,7 +51,9 @@ def main():
             code, out, err = upload(cli, bad, url, token, "--lang", "en")
             errors = json.loads(out)["errors"]
             expect("rejected exit code", (code, json.loads(out)["status"]), (1, "rejected"))
-            expect("rejected line", err, f"Package rejected ({errors} errors, 0 warnings).\n")
+            expect("rejected line", err, f"Package rejected ({errors} error(s), 0 warning(s)).\n")
+            code, out, err = upload(cli, good, url + "/api/", token)
+            expect("server address with /api/ and a trailing slash", code, 0)
             code, out, err = upload(cli, good, url, "hemis_" + "0" * 64, "--lang", "en")
             expect("wrong token", (code, out), (2, b""))
             expect("wrong token message", err.startswith(
@@ -60,7 +62,8 @@ def main():
             s.terminate()
         code, out, err = upload(cli, good, f"http://127.0.0.1:{free_port()}", token)
         expect("unreachable", (code, out), (2, b""))
-        expect("unreachable message", err.startswith("hemis: không gửi được tới máy chủ: "), True)
+        expect("unreachable message", err.startswith("hemis: không gửi được tới máy chủ http://127.0.0.1:")
+               and "không kết nối được" in err, True)
         db.drop()
     for f in FAILURES:
         print("FAIL", f)
