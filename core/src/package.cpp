@@ -136,37 +136,57 @@ bool is_package_token(std::string_view s) {
 
 namespace {
 
+// j[key] when j has it; else the package fails naming the missing part.
+const json& member(const json& j, const char* key, const std::string& where) {
+    if (!j.is_object()) fail(where + " is not an object");
+    const auto it = j.find(key);
+    if (it == j.end()) fail(where + "." + key + " is missing");
+    return *it;
+}
+
+std::string text_at(const json& j, const char* key, const std::string& where) {
+    const json& v = member(j, key, where);
+    if (!v.is_string()) fail(where + "." + key + " is not a string");
+    return v.get<std::string>();
+}
+
 Manifest read_manifest(const json& j) {
+    const std::string where = "manifest";
     only_keys(j,
               {"format_version", "package_id", "institution", "period", "created_at", "rulebook",
                "core_version", "counts", "content_sha256", "verdict"},
-              "manifest");
+              where);
     Manifest m;
-    const json& format = j.at("format_version");
+    const json& format = member(j, "format_version", where);
     if (!format.is_number_integer() || format.get<long long>() != kPackageFormatVersion)
         fail("manifest.format_version " + format.dump() + " is not supported");
     m.format_version = kPackageFormatVersion;
-    m.package_id = j.at("package_id").get<std::string>();
-    m.institution = j.at("institution").get<std::string>();
-    m.period = j.at("period").get<std::string>();
-    m.created_at = j.at("created_at").get<std::string>();
+    m.package_id = text_at(j, "package_id", where);
+    m.institution = text_at(j, "institution", where);
+    m.period = text_at(j, "period", where);
+    m.created_at = text_at(j, "created_at", where);
     if (!is_package_token(m.package_id))
         fail("manifest.package_id must be 1 to 128 letters, digits, '.', '_' or '-'");
     if (m.institution.empty()) fail("manifest.institution is empty");
     if (m.period.empty()) fail("manifest.period is empty");
     if (!is_iso_datetime(m.created_at)) fail("manifest.created_at is not an ISO date-time");
-    m.rulebook_version = j.at("rulebook").at("version").get<std::string>();
-    m.rulebook_hash = j.at("rulebook").at("hash").get<std::string>();
-    m.core_version = j.at("core_version").get<std::string>();
-    only_keys(j.at("counts"), {"programme", "staff", "learner", "status"}, "manifest.counts");
+    const json& rulebook = member(j, "rulebook", where);
+    m.rulebook_version = text_at(rulebook, "version", "manifest.rulebook");
+    m.rulebook_hash = text_at(rulebook, "hash", "manifest.rulebook");
+    m.core_version = text_at(j, "core_version", where);
+    const json& counts = member(j, "counts", where);
+    only_keys(counts, {"programme", "staff", "learner", "status"}, "manifest.counts");
     for (Entity e : kAllEntities) {
         const std::string name(entity_name(e));
-        m.counts[std::size_t(e)] = count_at(j.at("counts").at(name), "manifest.counts." + name);
+        m.counts[std::size_t(e)] =
+            count_at(member(counts, name.c_str(), "manifest.counts"), "manifest.counts." + name);
     }
-    m.content_sha256 = j.at("content_sha256").get<std::string>();
-    only_keys(j.at("verdict"), {"errors", "warnings"}, "manifest.verdict");
-    m.errors = count_at(j.at("verdict").at("errors"), "manifest.verdict.errors");
-    m.warnings = count_at(j.at("verdict").at("warnings"), "manifest.verdict.warnings");
+    m.content_sha256 = text_at(j, "content_sha256", where);
+    const json& verdict = member(j, "verdict", where);
+    only_keys(verdict, {"errors", "warnings"}, "manifest.verdict");
+    m.errors = count_at(member(verdict, "errors", "manifest.verdict"), "manifest.verdict.errors");
+    m.warnings =
+        count_at(member(verdict, "warnings", "manifest.verdict"), "manifest.verdict.warnings");
     return m;
 }
 
@@ -232,14 +252,18 @@ Package read_package(std::string_view text) {
     try {
         doc = json::parse(text);
     } catch (const json::exception& e) {  // parse_error, and out_of_range for huge numbers
-        fail(std::string("package is not valid JSON: ") + e.what());
+        // The library's words after its "[json.exception.parse_error.101] " tag: where and why.
+        const std::string what = e.what();
+        const auto tag = what.find("] ");
+        fail("package is not valid JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2)));
     }
     Package p;
     try {
         if (!doc.is_object()) fail("package is not a JSON object");
         only_keys(doc, {"manifest", "records"}, "package");
-        only_keys(doc.at("records"), {"programme", "staff", "learner", "status"}, "records");
-        p.manifest = read_manifest(doc.at("manifest"));
+        only_keys(member(doc, "records", "package"), {"programme", "staff", "learner", "status"},
+                  "records");
+        p.manifest = read_manifest(member(doc, "manifest", "package"));
         Sha256 hash;
         const json& records = doc.at("records");
         for (Entity e : kAllEntities) {
@@ -255,7 +279,8 @@ Package read_package(std::string_view text) {
         if (hash.hex_digest() != p.manifest.content_sha256)
             fail("content_sha256 does not match the records");
     } catch (const json::exception& e) {
-        fail(std::string("package has a wrong shape: ") + e.what());
+        // Every part is checked by name above; this is what slipped through, kept short.
+        fail(std::string("package has a wrong shape (") + std::to_string(e.id) + ")");
     }
     return p;
 }

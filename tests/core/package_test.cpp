@@ -96,6 +96,10 @@ TEST_CASE("validating a package gives the CSV's findings, file and rows included
 }
 
 TEST_CASE("reading a package rejects what the format does not allow") {
+    // Missing parts are named, without the JSON library's internals.
+    CHECK_THROWS_WITH(read_package(replaced(pack(sample()), "\"institution\": \"QHI\",", "")),
+                      "manifest.institution is missing");
+
     const std::string good = pack(sample());
     CHECK_THROWS_WITH(read_package(replaced(good, "\"records\": {", "\"x\": 1,\n\"records\": {")),
                       "package: unknown key 'x'");
