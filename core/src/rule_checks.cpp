@@ -72,9 +72,13 @@ bool check_code(const CompiledRule& r, const RecordView& rec, std::string_view v
     return false;
 }
 
+// A number, or for a date the year it falls in, so a birth date can be bounded like a year.
 bool check_range(const CompiledRule& r, std::string_view v) {
-    const auto n = parse_number(v);
-    if (!n) return true;  // not a number: the format rule reports it
+    auto n = parse_number(v);
+    if (!n) {
+        if (const auto d = parse_date(v)) n = double(d->year);
+    }
+    if (!n) return true;  // neither: the format or date rule reports it
     return (!r.min || *n >= *r.min) && (!r.max || *n <= *r.max);
 }
 

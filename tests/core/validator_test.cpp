@@ -80,7 +80,30 @@ TEST_CASE("code: a birth province is checked as of the birth date") {
     late = with_field(late, "so_dinh_danh", "001225012345");
     late = with_field(late, "nam_nhap_hoc", "2026");
     late = with_field(late, "ngay_nhap_hoc", "05/09/2026");
-    CHECK(rule_ids(validate_learners({late})) == Ids{"learner.ma_tinh_noi_sinh.code"});
+    // (A learner born in 2025 is implausible too: that is the range rule's finding.)
+    CHECK(rule_ids(validate_learners({late})) ==
+          Ids{"learner.ngay_sinh.range", "learner.ma_tinh_noi_sinh.code"});
+}
+
+TEST_CASE("range bounds a date's year: implausible birth dates are errors") {
+    for (const char* date : {"05/03/0003", "05/03/1850"}) {
+        auto old = with_field(clean_learner(), "ngay_sinh", date);
+        const auto ids = rule_ids(validate_learners({old}));
+        CHECK(std::count(ids.begin(), ids.end(), "learner.ngay_sinh.range") == 1);
+    }
+}
+
+TEST_CASE("names and ids are single-line and bounded in length") {
+    CHECK(rule_ids(validate_learners({with_field(clean_learner(), "ho_ten", "Lê\tLan")})) ==
+          Ids{"learner.ho_ten.format"});
+    CHECK(rule_ids(validate_learners(
+              {with_field(clean_learner(), "ho_ten", std::string(101, 'a'))})) ==
+          Ids{"learner.ho_ten.format"});
+    CHECK(validate_learners({with_field(clean_learner(), "ho_ten", "Tôn Nữ Thị Ánh Hồng")})
+              .findings.empty());
+    CHECK(rule_ids(validate_learners(
+              {with_field(clean_learner(), "ma_nguoi_hoc", std::string(31, 'S'))})) ==
+          Ids{"learner.ma_nguoi_hoc.format"});
 }
 
 TEST_CASE("range: admission year bounds, non-numbers left to the format rule") {
