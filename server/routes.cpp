@@ -1,6 +1,7 @@
 // API v1 routes. Every /api/v1 route but the rulebook and the OpenAPI document needs a Bearer
 // token; the token's account decides whose data is visible (an operator sees every institution).
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include <nlohmann/json.hpp>
@@ -32,7 +33,11 @@ void send_json(Response& res, const ojson& body) {
 std::optional<Account> authenticate(Context& ctx, const Request& req, Response& res) {
     const std::string header = req.get_header_value("Authorization");
     const std::string prefix = "Bearer ";
-    if (header.rfind(prefix, 0) != 0 || header.size() == prefix.size()) {
+    // The scheme name is case-insensitive (RFC 7235): "bearer" is the same scheme.
+    const bool bearer = header.size() > prefix.size() &&
+                        std::equal(prefix.begin(), prefix.end(), header.begin(),
+                                   [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+    if (!bearer) {
         send(res, error_reply(Err::missing_token));
         return std::nullopt;
     }

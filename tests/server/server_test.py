@@ -172,8 +172,14 @@ def test_older_rulebook(s, tools, t, here):
         (',"findings":' + cli[:-1] + "}\n").encode()), True)
 
 
-def test_service_endpoints(s, here):
+def test_service_endpoints(s, here, t):
     expect("healthz", s.get_json("/healthz"), (200, {"status": "ok"}))
+    lower = s.request("GET", "/api/v1/packages", headers={"Authorization": "bearer " + t["A"]})
+    expect("scheme name in lower case", lower[0], 200)
+    s.request("M123456", "/healthz")
+    text = s.request("GET", "/metrics")[2].decode()
+    expect("unknown methods share one series", ("M123456" in text, 'method="other"' in text),
+           (False, True))
     status, headers, metrics = s.request("GET", "/metrics")
     expect("metrics type", (status, headers["Content-Type"]), (200, "text/plain; version=0.0.4"))
     text = metrics.decode()
@@ -214,7 +220,7 @@ def main():
             test_listing_and_summary(s, t, p)
             test_merge(s, tools, t, p)
             test_older_rulebook(s, tools, t, here)
-            test_service_endpoints(s, here)
+            test_service_endpoints(s, here, t)
         finally:
             expect("SIGTERM exit code", s.terminate(), 0)
         test_logs(s)  # after shutdown: every request's line is written by then
