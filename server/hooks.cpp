@@ -69,8 +69,14 @@ void install_hooks(httplib::Server& svr, Context& ctx) {
             t_state.outcome = r.outcome;
         });
     svr.set_logger([&ctx](const httplib::Request& req, const httplib::Response& res) {
+        // A request refused while its first line or headers were read never reached the
+        // pre-routing handler: it gets its own id and no duration, never the last request's.
+        const bool routed = !t_state.id.empty();
+        if (!routed) t_state.id = next_request_id();
         const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t_state.start).count();
+            routed ? std::chrono::duration<double>(std::chrono::steady_clock::now() - t_state.start)
+                         .count()
+                   : 0.0;
         ctx.metrics.count_request(req.method, res.status, seconds);
         const std::string outcome =
             t_state.outcome.empty() ? (res.status < 400 ? "ok" : "error") : t_state.outcome;
@@ -82,6 +88,7 @@ void install_hooks(httplib::Server& svr, Context& ctx) {
                   {"institution", t_state.institution},
                   {"outcome", outcome},
                   {"duration_ms", int(seconds * 1000 + 0.5)}});
+        t_state = {};  // the next request on this thread starts blank
     });
 }
 

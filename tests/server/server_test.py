@@ -7,6 +7,7 @@ Usage: server_test.py HEMIS_SERVER HEMIS_CLI"""
 import json
 import re
 import os
+import socket
 import shutil
 import sys
 import tempfile
@@ -177,6 +178,9 @@ def test_service_endpoints(s, here, t):
     lower = s.request("GET", "/api/v1/packages", headers={"Authorization": "bearer " + t["A"]})
     expect("scheme name in lower case", lower[0], 200)
     s.request("M123456", "/healthz")
+    with socket.create_connection(("127.0.0.1", s.port), timeout=10) as c:  # not HTTP at all
+        c.sendall(b"GARBAGE\r\n\r\n")
+        c.recv(65536)
     text = s.request("GET", "/metrics")[2].decode()
     expect("unknown methods share one series", ("M123456" in text, 'method="other"' in text),
            (False, True))
@@ -201,6 +205,12 @@ def test_logs(s):
            ["accepted"] * 5 + ["conflict", "duplicate", "invalid_json", "invalid_package",
                                "invalid_utf8", "other_institution", "payload_too_large",
                                "rejected", "too_deep", "wrong_content_type"])
+    garbage = [e for e in lines if e["method"] == ""]
+    expect("requests that never reached routing are logged on their own",
+           (len(garbage) > 0, {(e["institution"], e["outcome"] != "accepted", e["duration_ms"])
+                               for e in garbage}), (True, {("", True, 0)}))
+    ids = [e["request_id"] for e in lines]
+    expect("request ids are unique", len(ids), len(set(ids)))
     everything = open(s.log_path, encoding="utf-8").read()
     expect("no personal data in logs", "Giáo dục" in everything or "SV20" in everything, False)
 
