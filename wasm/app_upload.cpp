@@ -36,11 +36,19 @@ std::size_t count_of(const json& j, const char* key) {
     return it != j.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
 }
 
-ReceiptFinding finding_of(const json& f) {
-    ReceiptFinding r{text_of(f, "rule"),   text_of(f, "severity"), text_of(f, "entity"),
-                     text_of(f, "record"), text_of(f, "field"),    text_of(f, "value"),
-                     text_of(f, "message")};
-    r.row = unsigned(count_of(f, "row"));
+hemis::Finding finding_of(const json& f) {
+    hemis::Finding r;
+    r.rule = text_of(f, "rule");
+    r.severity =
+        text_of(f, "severity") == "error" ? hemis::Severity::error : hemis::Severity::warning;
+    r.entity = hemis::entity_from_name(text_of(f, "entity"));
+    r.file = text_of(f, "file");
+    r.record = text_of(f, "record");
+    r.row = std::uint32_t(count_of(f, "row"));
+    r.column = std::uint32_t(count_of(f, "column"));
+    r.field = text_of(f, "field");
+    r.value = text_of(f, "value");
+    r.message_vi = r.message_en = text_of(f, "message");
     return r;
 }
 

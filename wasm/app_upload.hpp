@@ -9,17 +9,13 @@
 #include <vector>
 
 #include "hemis/entities.hpp"
+#include "hemis/findings.hpp"
 
 namespace web {
 
 struct App;
 
 // One finding of a receipt, as the server's verdict JSON states it.
-struct ReceiptFinding {
-    std::string rule, severity, entity, record, field, value, message;
-    unsigned row = 0;
-};
-
 // The server's receipt; `text` is the document exactly as it arrived.
 struct Receipt {
     std::string text;
@@ -29,7 +25,8 @@ struct Receipt {
     bool revalidated = false;  // checked against a newer rulebook than the package's
     std::size_t errors = 0, warnings = 0;
     std::array<std::size_t, hemis::kEntityCount> counts{};
-    std::vector<ReceiptFinding> findings;
+    // The server's findings; its messages (Vietnamese) stand in both languages' slots.
+    std::vector<hemis::Finding> findings;
 };
 
 // A refused or failed request: status 0 when no answer arrived. `message` is the server's own

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app.hpp"
 
@@ -43,6 +44,10 @@ TableShown table_shown(hemis::Entity e);
 
 // Opens the report filtered to one rule (the dashboard's chart links there).
 void report_filter_rule(const std::string& rule);
+// The validation report's findings table (rule, severity, entity, row, record, field, message); a
+// click on a row opens its record. `height` 0 fills the space left.
+void draw_findings_table(App& app, const char* id, const std::vector<const hemis::Finding*>& shown,
+                         float height);
 
 // Shared widgets (ui_widgets.cpp).
 const char* field_label(std::string_view field);  // catalogue label, or the field's name

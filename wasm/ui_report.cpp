@@ -80,11 +80,14 @@ void draw_row(App& app, const hemis::Finding& f, int i) {
     ImGui::TextUnformatted(f.message(language()).c_str());
 }
 
-void draw_findings(App& app, const std::vector<const hemis::Finding*>& shown) {
+}  // namespace
+
+void draw_findings_table(App& app, const char* id, const std::vector<const hemis::Finding*>& shown,
+                         float height) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("findings", 7, flags)) return;
+    if (!ImGui::BeginTable(id, 7, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     for (const char* key : {"report.rule", "report.severity", "report.entity", "report.row",
                             "report.record", "report.field", "report.message"})
@@ -97,8 +100,6 @@ void draw_findings(App& app, const std::vector<const hemis::Finding*>& shown) {
             draw_row(app, *shown[std::size_t(i)], i);
     ImGui::EndTable();
 }
-
-}  // namespace
 
 void report_filter_rule(const std::string& rule) {
     filter().rule = rule;
@@ -120,7 +121,7 @@ void draw_report(App& app) {
     for (const auto& f : v.findings)
         if (passes(f, filter())) shown.push_back(&f);
     if (shown.empty()) return empty_state(tr("report.empty"));
-    draw_findings(app, shown);
+    draw_findings_table(app, "findings", shown, 0.0f);
 }
 
 }  // namespace web

@@ -15,18 +15,8 @@ const ImVec4 kGreen(0.1f, 0.45f, 0.2f, 1), kRed(0.7f, 0.1f, 0.1f, 1);
 
 // A masked text field: the token is never shown on screen.
 bool token_field(std::string& value) {
-    struct Resize {
-        static int callback(ImGuiInputTextCallbackData* data) {
-            auto* s = static_cast<std::string*>(data->UserData);
-            s->resize(std::size_t(data->BufTextLen));
-            data->Buf = s->data();
-            return 0;
-        }
-    };
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
-    return ImGui::InputText(tr("upload.token"), value.data(), value.capacity() + 1,
-                            ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_Password,
-                            Resize::callback, &value);
+    return input_text(tr("upload.token"), value, ImGui::GetFontSize() * 24,
+                      ImGuiInputTextFlags_Password);
 }
 
 std::string& token_edit() {
@@ -86,51 +76,21 @@ void draw_send(App& app) {
     }
 }
 
-void finding_row(const ReceiptFinding& f) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(f.rule.c_str());
-    ImGui::TableNextColumn();
-    severity_badge(f.severity == "error" ? hemis::Severity::error : hemis::Severity::warning);
-    ImGui::TableNextColumn();
-    const auto entity = hemis::entity_from_name(f.entity);
-    ImGui::TextUnformatted(entity ? entity_label(*entity) : "");
-    ImGui::TableNextColumn();
-    if (f.row) ImGui::Text("%u", f.row);
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(f.record.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(f.field.empty() ? "" : field_label(f.field));
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(f.message.c_str());
-}
-
-// The same columns as the validation report.
-void draw_findings(const Receipt& r) {
+// The validation report's table: the receipt's rows name the same files and rows as the
+// browser's own data, so a click opens the record as it does there.
+void draw_findings(App& app, const Receipt& r) {
     ImGui::TextUnformatted(tr("upload.findings"));
     if (*tr("upload.messages_lang")) help_text(tr("upload.messages_lang"));
     if (r.findings.empty()) return empty_state(tr("upload.no_findings"));
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
+    std::vector<const hemis::Finding*> shown;
+    for (const auto& f : r.findings) shown.push_back(&f);
     // As tall as its rows, up to a dozen; more scroll inside the table.
     const int lines = int(std::min<std::size_t>(r.findings.size(), 12)) + 1;
-    const float h = ImGui::GetFrameHeightWithSpacing() * float(lines) + 4;
-    if (!ImGui::BeginTable("receipt_findings", 7, flags, ImVec2(0, h))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* key : {"report.rule", "report.severity", "report.entity", "report.row",
-                            "report.record", "report.field", "report.message"})
-        ImGui::TableSetupColumn(tr(key));
-    ImGui::TableHeadersRow();
-    ImGuiListClipper clipper;
-    clipper.Begin(int(r.findings.size()));
-    while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-            finding_row(r.findings[std::size_t(i)]);
-    ImGui::EndTable();
+    draw_findings_table(app, "receipt_findings", shown,
+                        ImGui::GetFrameHeightWithSpacing() * float(lines) + 4);
 }
 
-void draw_receipt(const Receipt& r) {
+void draw_receipt(App& app, const Receipt& r) {
     ImGui::Separator();
     ImGui::TextUnformatted(tr("upload.receipt"));
     if (r.accepted)
@@ -150,7 +110,7 @@ void draw_receipt(const Receipt& r) {
             trf("upload.revalidated", {r.rulebook_version, r.package_rulebook_version}).c_str());
     else
         help_text(trf("upload.rulebook", {r.rulebook_version}).c_str());
-    draw_findings(r);
+    draw_findings(app, r);
 }
 
 void draw_history(App& app) {
@@ -208,7 +168,7 @@ void draw_upload(App& app) {
     draw_send(app);
     draw_history(app);
     if (app.upload.receipt)
-        draw_receipt(*app.upload.receipt);
+        draw_receipt(app, *app.upload.receipt);
     else
         empty_state(tr("upload.none"));
     ImGui::EndChild();
