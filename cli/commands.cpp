@@ -110,7 +110,11 @@ int run_pack(const CommonOptions& common, const PackOptions& opt) {
         return 1;
     }
     const PackageOptions options{opt.institution, opt.period, opt.created_at, opt.package_id};
-    write_file(opt.output, write_package(in.data, book, v, options));
+    const std::string package = write_package(in.data, book, v, options);
+    if (opt.output == "-")
+        print(package);  // "-o -": standard output, for a pipe
+    else
+        write_file(opt.output, package);
     std::cerr << message(common.lang, Msg::package_written,
                          {opt.output, std::to_string(v.summary.errors),
                           std::to_string(v.summary.warnings)})

@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
     pack->add_option("dir", popt.dir, "folder with the CSV files")->required();
     pack->add_option("--institution", popt.institution, "institution code (mã trường)")->required();
     pack->add_option("--period", popt.period, "reporting period, e.g. 2026")->required();
-    pack->add_option("-o,--output", popt.output, "package file to write")->required();
+    pack->add_option("-o,--output", popt.output, "package file to write (- for standard output)")->required();
     pack->add_option("--created-at", popt.created_at,
                      "ISO time for the manifest (default: latest update)");
     pack->add_option("--id", popt.package_id, "package id (default: derived from the content)");

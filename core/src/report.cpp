@@ -86,6 +86,29 @@ std::string verdict_to_json(const Verdict& v, Lang lang) {
     return doc.dump(2) + "\n";
 }
 
+namespace {
+
+// Control characters from a file (a binary file, a stray escape) must not reach a terminal as
+// they are: each is shown as \xNN. The message repeats the value, so it is shown the same way.
+std::string printable(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out += kHex[u >> 4];
+            out += kHex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string verdict_to_text(const Verdict& v, Lang lang) {
     const Labels& l = labels(lang);
     std::string out;
@@ -96,9 +119,9 @@ std::string verdict_to_text(const Verdict& v, Lang lang) {
         if (f.row) out += ":" + std::to_string(f.row);
         if (f.column) out += ":" + std::to_string(f.column);
         out += "  " + f.rule;
-        if (!f.record.empty()) out += "  [" + f.record + "]";
-        if (!f.field.empty()) out += "  " + f.field + "=\"" + f.value + "\"";
-        out += "\n    " + f.message(lang) + "\n";
+        if (!f.record.empty()) out += "  [" + printable(f.record) + "]";
+        if (!f.field.empty()) out += "  " + f.field + "=\"" + printable(f.value) + "\"";
+        out += "\n    " + printable(f.message(lang)) + "\n";
     }
     if (v.findings.empty()) out += std::string(l.clean) + "\n";
     out += summary_line(v, lang) + "\n";

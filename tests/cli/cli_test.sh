@@ -30,6 +30,8 @@ grep -q '"findings": \[\]' "$work/out" || fail "clean set has findings"
 expect_rc 0 "pack" "$hemis" pack "$work/clean" --institution QHI --period 2026 -o "$work/p1.json"
 expect_rc 0 "pack again" "$hemis" pack "$work/clean" --institution QHI --period 2026 -o "$work/p2.json"
 cmp -s "$work/p1.json" "$work/p2.json" || fail "packing the same data twice differs"
+expect_rc 0 "pack to stdout" "$hemis" pack "$work/clean" --institution QHI --period 2026 -o -
+cmp -s "$work/out" "$work/p1.json" || fail "pack -o - differs from the file"
 expect_rc 0 "inspect" "$hemis" inspect "$work/p1.json"
 grep -q "records.learner: 2000 (ok)" "$work/out" || fail "inspect does not show 2000 learners"
 expect_rc 0 "validate package" "$hemis" validate "$work/p1.json"
