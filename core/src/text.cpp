@@ -42,9 +42,29 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
     return n;
 }
 
-bool is_ascii(std::string_view s) {
-    for (char c : s)
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
+// True when every code point of `s` is NFC whatever surrounds it: ASCII, U+0080-U+017F (Latin-1
+// and Latin Extended-A), U+01A0-U+01B0 (O/U with horn) and U+1EA0-U+1EF9 (the precomposed
+// Vietnamese letters). Each has canonical combining class 0 and NFC_Quick_Check Yes, and none is
+// the second of a composition pair, so such a string is its own NFC. Nearly every cell of real
+// data is like this; the rest (combining marks, other scripts) go through utf8proc.
+bool is_stable_nfc(std::string_view s) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    for (std::size_t i = 0, n = s.size(); i < n;) {
+        const unsigned char c = b(i);
+        if (c < 0x80) {
+            ++i;
+        } else if (c >= 0xC2 && c <= 0xC5 && i + 1 < n && b(i + 1) >= 0x80 && b(i + 1) <= 0xBF) {
+            i += 2;
+        } else if (c == 0xC6 && i + 1 < n && b(i + 1) >= 0xA0 && b(i + 1) <= 0xB0) {
+            i += 2;
+        } else if (c == 0xE1 && i + 2 < n &&
+                   ((b(i + 1) == 0xBA && b(i + 2) >= 0xA0 && b(i + 2) <= 0xBF) ||
+                    (b(i + 1) == 0xBB && b(i + 2) >= 0x80 && b(i + 2) <= 0xB9))) {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
     return true;
 }
 
@@ -70,7 +90,7 @@ std::size_t count_code_points(std::string_view s) {
 }
 
 void append_nfc(std::string_view s, std::string& out) {
-    if (is_ascii(s)) {
+    if (is_stable_nfc(s)) {
         out.append(s);
         return;
     }
