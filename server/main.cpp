@@ -20,6 +20,7 @@ struct ServeOptions {
     std::size_t max_body = 64u << 20;
     int rate_limit = 120;  // requests a minute per token
     int timeout = 30;      // seconds to read or write one request
+    int threads = 64;      // request threads: each kept-alive connection holds one
 };
 
 bool split_listen(const std::string& listen, std::string& host, int& port) {
@@ -68,6 +69,11 @@ int serve(const ServeOptions& opt) {
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     });
     svr.set_payload_max_length(opt.max_body);
+    // cpp-httplib serves a connection on one pool thread for as long as it is kept alive; with
+    // its default pool (max(8, cores - 1) threads) the 9th concurrent client waited seconds for a
+    // thread (p99 of 25 s at 50 clients, issue 6). Threads mostly wait on sockets: a pool as
+    // large as the expected number of concurrent clients is cheap.
+    svr.new_task_queue = [n = opt.threads] { return new httplib::ThreadPool(std::size_t(n)); };
     svr.set_read_timeout(opt.timeout);
     svr.set_write_timeout(opt.timeout);
     svr.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
@@ -114,6 +120,9 @@ int main(int argc, char** argv) {
     app.add_option("--rate-limit", opt.rate_limit, "requests a minute per token")
         ->envname("HEMIS_RATE_LIMIT")
         ->check(CLI::Range(1, 1000000));
+    app.add_option("--threads", opt.threads, "request threads (concurrent connections served)")
+        ->envname("HEMIS_THREADS")
+        ->check(CLI::Range(2, 4096));
     app.add_option("--timeout", opt.timeout, "seconds to read or write a request")
         ->envname("HEMIS_TIMEOUT")
         ->check(CLI::Range(1, 3600));

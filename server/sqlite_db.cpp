@@ -54,6 +54,10 @@ bool Stmt::step() {
     return false;
 }
 
+void Stmt::reset() {
+    sqlite3_reset(stmt_);
+}
+
 std::string Stmt::text(int column) const {
     const auto* p = sqlite3_column_text(stmt_, column);
     return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, column))

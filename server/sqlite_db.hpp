@@ -33,6 +33,7 @@ public:
     Stmt& bind(int index, std::string_view text);
     Stmt& bind(int index, long long value);
     bool step();  // true while a row is available
+    void reset();  // ready to bind and step again (bindings are replaced one by one)
     std::string text(int column) const;
     long long integer(int column) const;
 

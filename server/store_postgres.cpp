@@ -41,7 +41,8 @@ constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(4732001)";
 constexpr int kAttempts = 8;
 constexpr std::size_t kRowsPerInsert = 500;
 
-// One connection per request thread: cpp-httplib's default pool is max(8, cores - 1) threads.
+// Connections opened at most; a request thread beyond them waits for one (each holds it for a
+// few short statements, or one upload's transaction).
 std::size_t pool_size() {
     const unsigned cores = std::thread::hardware_concurrency();
     return std::max(8u, cores > 0 ? cores - 1 : 0u);

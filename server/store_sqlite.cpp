@@ -70,7 +70,10 @@ public:
         Stmt ins(db_, "INSERT INTO packages VALUES (?,?,?,?,?,?)");
         ins.bind(1, r.institution).bind(2, r.package_id).bind(3, r.content_sha256);
         ins.bind(4, r.status).bind(5, r.received_at).bind(6, r.receipt).step();
-        for (const RecordRow& row : u.records) merge(r, row);
+        // One prepared statement for every record: preparing it per record cost more than the
+        // insert itself (issue 6).
+        Stmt merge(db_, kMerge);
+        for (const RecordRow& row : u.records) merge_row(merge, r, row);
         tx.commit();
         return {SaveOutcome::stored, r.receipt};
     }
@@ -152,14 +155,15 @@ private:
     }
 
     // An older or equal version never replaces what is stored; a cancel keeps the record, marked.
-    void merge(const StoredReceipt& r, const RecordRow& row) {
-        Stmt s(db_,
-               "INSERT INTO records VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) "
-               "ON CONFLICT (institution, entity, record_id) DO UPDATE SET "
-               "version = excluded.version, event = excluded.event, "
-               "cancelled = excluded.cancelled, updated_at = excluded.updated_at, "
-               "package_id = excluded.package_id, data = excluded.data "
-               "WHERE excluded.version > records.version");
+    static constexpr const char* kMerge =
+        "INSERT INTO records VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) "
+        "ON CONFLICT (institution, entity, record_id) DO UPDATE SET "
+        "version = excluded.version, event = excluded.event, "
+        "cancelled = excluded.cancelled, updated_at = excluded.updated_at, "
+        "package_id = excluded.package_id, data = excluded.data "
+        "WHERE excluded.version > records.version";
+    static void merge_row(Stmt& s, const StoredReceipt& r, const RecordRow& row) {
+        s.reset();
         s.bind(1, r.institution).bind(2, row.entity).bind(3, row.id).bind(4, row.version);
         s.bind(5, row.event).bind(6, (long long)(row.event == "cancel")).bind(7, row.updated_at);
         s.bind(8, r.package_id).bind(9, row.data).step();

@@ -2,6 +2,7 @@
 #include "upload.hpp"
 
 #include <charconv>
+#include <cstdio>
 #include <chrono>
 #include <ctime>
 
@@ -25,21 +26,58 @@ long long version_of(std::string_view text) {
     return v;
 }
 
+// A JSON string literal, escaped exactly as nlohmann's dump() escapes valid UTF-8 (which every
+// value of a read package is): the stored records keep the bytes an ordered_json gave them.
+void append_json_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    for (const char ch : s) {
+        switch (ch) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(ch) < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(ch));
+                    out += buf;
+                } else {
+                    out.push_back(ch);
+                }
+        }
+    }
+    out.push_back('"');
+}
+
+// Each record's fields as one JSON object in schema order, built straight into a string: an
+// ordered_json per record cost more than storing it (issue 6).
 std::vector<RecordRow> record_rows(const Dataset& data) {
     std::vector<RecordRow> rows;
+    rows.reserve(data.count(Entity::programme) + data.count(Entity::staff) +
+                 data.count(Entity::learner) + data.count(Entity::status));
     for (Entity e : kAllEntities) {
         const RecordSet* set = data.get(e);
         if (!set) continue;
         const EntitySchema& schema = schema_of(e);
         const auto field = [&](std::string_view n) { return schema.field_index(n); };
+        const int event = field("su_kien"), updated = field("cap_nhat_luc"),
+                  version = field("phien_ban");
         for (std::size_t r = 0; r < set->size(); ++r) {
-            ojson fields = ojson::object();
-            for (std::size_t f = 0; f < schema.fields.size(); ++f)
-                fields[std::string(schema.fields[f].name)] = set->value(r, int(f));
+            std::string fields = "{";
+            for (std::size_t f = 0; f < schema.fields.size(); ++f) {
+                if (f) fields.push_back(',');
+                append_json_string(fields, schema.fields[f].name);
+                fields.push_back(':');
+                append_json_string(fields, set->value(r, int(f)));
+            }
+            fields.push_back('}');
             rows.push_back({std::string(entity_name(e)), set->record_id(r),
-                            std::string(set->value(r, field("su_kien"))),
-                            std::string(set->value(r, field("cap_nhat_luc"))),
-                            version_of(set->value(r, field("phien_ban"))), fields.dump()});
+                            std::string(set->value(r, event)),
+                            std::string(set->value(r, updated)),
+                            version_of(set->value(r, version)), std::move(fields)});
         }
     }
     return rows;

@@ -2,8 +2,6 @@
 // for the date rule to report, never a guess.
 #include "hemis/dates.hpp"
 
-#include <charconv>
-
 namespace hemis {
 
 namespace {
@@ -20,9 +18,12 @@ int days_in_month(int y, int m) {
 // Parses exactly the digits of `s` (1..4 of them) as a number.
 bool parse_number(std::string_view s, std::size_t min_digits, std::size_t max_digits, int& out) {
     if (s.size() < min_digits || s.size() > max_digits) return false;
-    for (char c : s)
+    int n = 0;
+    for (char c : s) {
         if (c < '0' || c > '9') return false;
-    std::from_chars(s.data(), s.data() + s.size(), out);
+        n = n * 10 + (c - '0');  // at most 4 digits: no overflow
+    }
+    out = n;
     return true;
 }
 
