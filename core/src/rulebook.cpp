@@ -74,8 +74,9 @@ struct RuleCompiler {
                 r.max_length = p.value("max_length", -1);
                 if (p.contains("pattern")) {
                     try {
-                        r.pattern.emplace(p.at("pattern").get<std::string>(),
-                                          std::regex::ECMAScript);
+                        const auto text = p.at("pattern").get<std::string>();
+                        r.pattern.emplace(text, std::regex::ECMAScript);
+                        r.fast_pattern = BytePattern::compile(text);
                     } catch (const std::regex_error&) {
                         fail("bad pattern");
                     }

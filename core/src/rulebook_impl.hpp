@@ -1,6 +1,7 @@
 // Internal: the compiled form of a rulebook, shared by the loader, the validator and the generator.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <string>
@@ -10,6 +11,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "hemis/rulebook.hpp"
+#include "pattern.hpp"
 
 namespace hemis {
 
@@ -51,6 +53,7 @@ struct CompiledRule {
     bool digits = false;
     int length = -1, min_length = -1, max_length = -1;
     std::optional<std::regex> pattern;
+    std::shared_ptr<const BytePattern> fast_pattern;  // the same pattern, when in its subset
     // code
     const Catalog* catalog = nullptr;
     int as_of = -1;
