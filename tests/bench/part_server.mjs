@@ -20,20 +20,24 @@ function pack(input) {
   return { file, bytes: fs.statSync(file).size, records: Object.values(counts).reduce((a, b) => a + b, 0) };
 }
 
-// Starts a server on a fresh database; resolves once its log says where it listens.
-async function startServer(name, maxBody) {
-  const db = path.join(WORK, `${name}.sqlite`);
-  for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+// Starts a server on a fresh database (an SQLite file, or `pgUrl`'s fresh PostgreSQL database);
+// resolves once its log says where it listens.
+async function startServer(name, maxBody, pgUrl) {
+  const db = pgUrl ?? path.join(WORK, `${name}.sqlite`);
+  if (!pgUrl) for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
   const out = run([SERVER, 'admin', 'add-institution', INSTITUTION, '--db', db]).stdout;
   const token = out.trim().split('\n').at(-1);
   const proc = spawn(SERVER, ['--listen', '127.0.0.1:0', '--db', db, '--rate-limit', '1000000',
     '--max-body', String(maxBody), '--timeout', '600'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The server logs a line per request: only the start (until the port is known) and the last
+  // few hundred bytes are kept, so reading the log never competes with the load it measures.
   const port = await new Promise((resolve, reject) => {
-    let log = '';
+    let log = '', listening = false;
     proc.stderr.on('data', (d) => {
-      log += d;
+      log = listening ? (log + d).slice(-400) : log + d;
+      if (listening) return;
       const m = /"event":"listening".*?"port":(\d+)/.exec(log);
-      if (m) resolve(Number(m[1]));
+      if (m) { listening = true; resolve(Number(m[1])); }
     });
     proc.on('exit', (code) => reject(new Error(`hemis-server exited ${code}: ${log.slice(-300)}`)));
   });
@@ -56,8 +60,8 @@ function request(agent, port, token, method, urlPath, body) {
   });
 }
 
-async function ingest(pkg) {
-  const server = await startServer(`ingest-${pkg.records}`, pkg.bytes * 2);
+async function ingest(pkg, pgUrl) {
+  const server = await startServer(`ingest-${pkg.records}`, pkg.bytes * 2, pgUrl);
   try {
     const idleRss = peakRss(server.proc.pid);
     const t = process.hrtime.bigint();
@@ -100,18 +104,39 @@ export async function latency(seconds, { clients = 50, keepAlive = true } = {}) 
   }
 }
 
+// A throwaway PostgreSQL cluster on a Unix socket (tests/server/pg_cluster.sh), one fresh
+// database in it for the ingest; always stopped again.
+async function ingestPostgres(pkg) {
+  const script = path.join(ROOT, 'tests/server/pg_cluster.sh');
+  const state = path.join(WORK, 'pg-state');
+  try {
+    run(['sh', script, 'start', state]);
+  } catch (e) {
+    return { unavailable: `PostgreSQL cluster did not start: ${e.message.split('\n')[0].slice(0, 200)}` };
+  }
+  try {
+    const [sock, port] = fs.readFileSync(state, 'utf8').trim().split(/\s+/);
+    const url = (db) => `postgresql://postgres@/${db}?host=${sock}&port=${port}`;
+    run(['psql', '-q', url('postgres'), '-c', 'CREATE DATABASE bench']);
+    return await ingest(pkg, url('bench'));
+  } finally {
+    run(['sh', script, 'stop', state], { okCodes: [0, 1] });
+  }
+}
+
 export async function measureServer(quick) {
   if (!fs.existsSync(SERVER)) return { unavailable: 'hemis-server not built' };
   fs.mkdirSync(WORK, { recursive: true });
   // Fault-free data: a package with errors is rejected, and ingest is what is measured.
   const small = pack(generate(100_000, { faults: 0, name: 'server-100000' }));
   const seconds = quick ? 3 : 10;
-  const result = { ingest_100k: await ingest(small), latency: await latency(seconds),
+  const result = { ingest_100k: await ingest(small), ingest_100k_postgres: await ingestPostgres(small),
+    latency: await latency(seconds),
     latency_new_connections: await latency(seconds, { keepAlive: false }) };
   // About 1M records: 404k learners bring their staff, programmes and status rows.
   if (!quick) result.ingest_1m = await ingest(pack(generate(404_000, { faults: 0, name: 'server-404000' })));
   const big = result.ingest_1m ?? result.ingest_100k;
   return { ...result, ingest_records_per_s: big.records_per_s, p50_ms: result.latency.p50_ms,
     p99_ms: result.latency.p99_ms, peak_vs_package: big.peak_vs_package, peak_records: big.records,
-    postgresql: 'not measured: the server has no PostgreSQL store yet (--db takes an SQLite file)' };
+    postgres_ingest_records_per_s: result.ingest_100k_postgres.records_per_s ?? null };
 }

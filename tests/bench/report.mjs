@@ -18,6 +18,7 @@ const HEADLINES = [
   ['browser_first_frame_s', 'browser time to first frame', 's'],
   ['download_gzip_bytes', 'wasm + JS download, gzip', 'bytes', '<= 1.5 MB', (v) => v <= 1.5e6],
   ['server_ingest_records_per_s', 'server ingest into SQLite', 'records/s', '>= 100k/s', (v) => v >= 1e5],
+  ['server_ingest_postgres_records_per_s', 'server ingest into PostgreSQL (100k learners)', 'records/s'],
   ['server_p99_ms', 'server p99, 50 clients, small requests', 'ms', '< 50 ms', (v) => v < 50],
   ['server_peak_vs_package', 'server peak RSS / package size', 'ratio', '<= 3 (1M records)', (v) => v <= 3],
 ];

@@ -80,6 +80,8 @@ const summary = {
   browser_scroll_frame_own_p95_ms: pick('browser_scroll_frame_own_p95_ms', b.scroll?.frame_work_without_gl_sync_p95_ms, b.scroll?.unavailable ?? b.unavailable),
   download_gzip_bytes: pick('download_gzip_bytes', b.download?.wasm_js_gzip_bytes, b.download?.unavailable ?? b.unavailable),
   server_ingest_records_per_s: pick('server_ingest_records_per_s', sv.ingest_records_per_s, sv.unavailable),
+  server_ingest_postgres_records_per_s: pick('server_ingest_postgres_records_per_s', sv.postgres_ingest_records_per_s,
+    sv.ingest_100k_postgres?.unavailable ?? sv.unavailable),
   server_p99_ms: pick('server_p99_ms', sv.p99_ms, sv.unavailable),
   server_peak_vs_package: pick('server_peak_vs_package', sv.peak_vs_package, sv.peak_unavailable ?? sv.unavailable),
 };
