@@ -4,6 +4,7 @@
 #include "hemis/package.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -190,34 +191,186 @@ Manifest read_manifest(const json& j) {
     return m;
 }
 
-RecordSet read_records(Entity e, const json& list, Sha256& hash) {
-    const EntitySchema& s = schema_of(e);
-    const std::string where = "records." + std::string(s.name);
-    if (!list.is_array()) fail(where + " is not an array");
-    CsvTable table;
-    std::vector<std::string> header;
-    for (const auto& f : s.fields) header.emplace_back(f.name);
-    table.set_header(header);
-    std::vector<std::string_view> cells(s.fields.size());
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const json& rec = list[i];
-        const std::string at = where + "[" + std::to_string(i) + "]";
+// One entity's records, read one at a time: into its table, and into the content hash.
+class RecordReader {
+public:
+    explicit RecordReader(Entity e) : e_(e), s_(schema_of(e)), cells_(s_.fields.size()) {
+        std::vector<std::string> header;
+        for (const auto& f : s_.fields) header.emplace_back(f.name);
+        table_.set_header(header);
+    }
+    std::string where() const { return "records." + std::string(s_.name); }
+
+    // The record at index `i` of the entity's array.
+    void add(const json& rec, std::size_t i, Sha256& hash) {
+        const std::string at = where() + "[" + std::to_string(i) + "]";
         if (!rec.is_object()) fail(at + " is not an object");
-        std::fill(cells.begin(), cells.end(), std::string_view{});
+        std::fill(cells_.begin(), cells_.end(), std::string_view{});
         for (const auto& [key, value] : rec.items()) {
-            const int f = s.field_index(key);
+            const int f = s_.field_index(key);
             if (f < 0) fail(at + ": unknown field '" + key + "'");
             if (!value.is_string()) fail(at + "." + key + " is not a string");
-            cells[f] = value.get_ref<const std::string&>();
+            cells_[f] = value.get_ref<const std::string&>();
         }
-        hash.update(hash_line(e, rec.dump()));
-        table.add_row(cells, std::uint32_t(i + 2));
+        hash.update(hash_line(e_, rec.dump()));
+        table_.add_row(cells_, std::uint32_t(i + 2));
     }
     // Findings name the entity's template file and the row the record has there (the header is
     // row 1): what the browser shows for the same stored records, and where the record is in the
     // CSV that `hemis pack` read.
-    return make_record_set(e, std::string(s.file), std::move(table));
+    RecordSet finish() { return make_record_set(e_, std::string(s_.file), std::move(table_)); }
+
+private:
+    Entity e_;
+    const EntitySchema& s_;
+    std::vector<std::string_view> cells_;
+    CsvTable table_;
+};
+
+RecordSet read_records(Entity e, const json& list, Sha256& hash) {
+    RecordReader reader(e);
+    if (!list.is_array()) fail(reader.where() + " is not an array");
+    for (std::size_t i = 0; i < list.size(); ++i) reader.add(list[i], i, hash);
+    return reader.finish();
 }
+
+// Parses a package without holding its records as a JSON document (which took about seven times
+// the package's size, issue 6): every value goes to a DOM as before, except each array
+// records.<entity>, which stays empty in the DOM while its records are read one at a time into
+// the entity's table. A record's problem is kept, not thrown, so read_package reports problems in
+// the same order as when reading the whole document. The hash covers entities in their fixed
+// order, so streaming holds only when the arrays come in that order, once each; otherwise
+// `streamed` is false and the caller reads the whole document instead.
+class StreamingReader {
+public:
+    using sax_t = nlohmann::detail::json_sax_dom_parser<json>;
+
+    explicit StreamingReader(json& doc) : top_(doc, true) {}
+
+    bool streamed = true;
+    Sha256 hash;
+    std::optional<RecordSet> sets[kAllEntities.size()];
+    std::optional<std::string> problems[kAllEntities.size()];
+
+    bool null() { return value([&](sax_t& s) { return s.null(); }); }
+    bool boolean(bool b) { return value([&](sax_t& s) { return s.boolean(b); }); }
+    bool number_integer(json::number_integer_t v) {
+        return value([&](sax_t& s) { return s.number_integer(v); });
+    }
+    bool number_unsigned(json::number_unsigned_t v) {
+        return value([&](sax_t& s) { return s.number_unsigned(v); });
+    }
+    bool number_float(json::number_float_t v, const std::string& text) {
+        return value([&](sax_t& s) { return s.number_float(v, text); });
+    }
+    bool string(std::string& v) { return value([&](sax_t& s) { return s.string(v); }); }
+    bool binary(json::binary_t& v) { return value([&](sax_t& s) { return s.binary(v); }); }
+    bool key(std::string& k) {
+        if (depth_ == 1) top_key_ = k, records_key_.clear();
+        if (depth_ == 2) records_key_ = k;
+        return target().key(k);
+    }
+    bool start_object(std::size_t n) {
+        open();
+        return target().start_object(n);
+    }
+    bool end_object() {
+        const bool ok = target().end_object();
+        return close() && ok;
+    }
+    bool start_array(std::size_t n) {
+        if (!in_array_ && depth_ == 2 && top_key_ == "records") {
+            if (const auto e = entity_from_name(records_key_)) {
+                ++depth_;
+                begin_entity(*e);
+                return top_.start_array(n) && top_.end_array();  // the DOM keeps []
+            }
+        }
+        open();
+        return target().start_array(n);
+    }
+    bool end_array() {
+        if (in_array_ && depth_ == array_depth_) {
+            --depth_;
+            end_entity();
+            return true;
+        }
+        const bool ok = target().end_array();
+        return close() && ok;
+    }
+    template <class Exception>
+    bool parse_error(std::size_t pos, const std::string& token, const Exception& ex) {
+        return top_.parse_error(pos, token, ex);  // throws it, as json::parse does
+    }
+
+private:
+    // Depth counts open arrays and objects; a record is an element at array_depth_ + 1.
+    sax_t& target() { return record_ ? *record_ : top_; }
+    void open() {
+        ++depth_;
+        if (in_array_ && depth_ == array_depth_ + 1) start_record();
+    }
+    bool close() {
+        if (in_array_ && depth_ == array_depth_ + 1) end_record();
+        --depth_;
+        return true;
+    }
+    template <class F>
+    bool value(F f) {
+        if (in_array_ && depth_ == array_depth_) {  // a scalar where a record should be
+            start_record();
+            const bool ok = f(*record_);
+            end_record();
+            return ok;
+        }
+        return f(target());
+    }
+
+    void begin_entity(Entity e) {
+        const std::size_t k = std::size_t(e);
+        // Out of order or repeated: the hash cannot be streamed (and the DOM would keep the
+        // last of repeated keys).
+        if (sets[k] || problems[k] || k < next_entity_) streamed = false;
+        next_entity_ = k + 1;
+        entity_ = e;
+        reader_.emplace(e);
+        index_ = 0;
+        in_array_ = true;
+        array_depth_ = depth_;
+    }
+    void end_entity() {
+        const std::size_t k = std::size_t(entity_);
+        if (!problems[k]) sets[k] = reader_->finish();
+        reader_.reset();
+        in_array_ = false;
+    }
+    void start_record() {
+        record_doc_ = json();
+        record_.emplace(record_doc_, true);
+    }
+    void end_record() {
+        record_.reset();
+        const std::size_t k = std::size_t(entity_);
+        if (!problems[k] && streamed) {
+            try {
+                reader_->add(record_doc_, index_, hash);
+            } catch (const PackageError& e) {
+                problems[k] = e.what();
+            }
+        }
+        ++index_;
+    }
+
+    sax_t top_;
+    std::optional<sax_t> record_;
+    json record_doc_;
+    std::optional<RecordReader> reader_;
+    Entity entity_ = Entity::programme;
+    std::size_t next_entity_ = 0, index_ = 0;
+    int depth_ = 0, array_depth_ = 0;
+    bool in_array_ = false;
+    std::string top_key_, records_key_;
+};
 
 // Deepest nesting of arrays and objects in JSON text, counted outside strings. Checked before
 // parsing: nlohmann's callback parser, which could check it on the way, is quadratic in the
@@ -246,8 +399,50 @@ int nesting_depth(std::string_view text) {
 
 }  // namespace
 
+Package read_package_dom(std::string_view text);
+
 Package read_package(std::string_view text) {
     if (nesting_depth(text) > kMaxDepth) fail("package is nested too deeply");
+    json doc;
+    std::optional<StreamingReader> stream;
+    try {
+        stream.emplace(doc);
+        json::sax_parse(text, &*stream);
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for huge numbers
+        fail(std::string("package is not valid JSON: ") + e.what());
+    }
+    if (!stream->streamed) return read_package_dom(text);
+    Package p;
+    try {
+        if (!doc.is_object()) fail("package is not a JSON object");
+        only_keys(doc, {"manifest", "records"}, "package");
+        only_keys(doc.at("records"), {"programme", "staff", "learner", "status"}, "records");
+        p.manifest = read_manifest(doc.at("manifest"));
+        const json& records = doc.at("records");
+        Sha256 unused;
+        for (Entity e : kAllEntities) {
+            const std::size_t k = std::size_t(e);
+            const std::string name(entity_name(e));
+            if (!records.contains(name)) fail("records." + name + " is missing");
+            if (stream->problems[k]) fail(*stream->problems[k]);
+            // Not an array (so not streamed): read_records says so.
+            p.data.sets[k] = stream->sets[k] ? std::move(*stream->sets[k])
+                                             : read_records(e, records.at(name), unused);
+            const std::size_t n = p.data.count(e);
+            if (n != p.manifest.counts[k])
+                fail("records." + name + " holds " + std::to_string(n) +
+                     " records but the manifest says " + std::to_string(p.manifest.counts[k]));
+        }
+        if (stream->hash.hex_digest() != p.manifest.content_sha256)
+            fail("content_sha256 does not match the records");
+    } catch (const json::exception& e) {
+        fail(std::string("package has a wrong shape: ") + e.what());
+    }
+    return p;
+}
+
+// The whole document at once: for packages whose entity arrays are not in the fixed order.
+Package read_package_dom(std::string_view text) {
     json doc;
     try {
         doc = json::parse(text);
