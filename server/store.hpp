@@ -2,6 +2,7 @@
 // SQLite is the default (store_sqlite.cpp); PostgreSQL (store_postgres.cpp) lets several server
 // instances share one database. Every method is safe to call from several request threads at once.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -31,7 +32,16 @@ struct RecordRow {
 
 struct Upload {
     StoredReceipt receipt;
-    std::vector<RecordRow> records;  // empty for a rejected package: only its receipt is kept
+    // Calls its argument with each record of an accepted package in package order, making each
+    // row as it goes, so a store that merges them one by one never holds them all (issue 6:
+    // they doubled the server's peak memory). Empty for a rejected package: only its receipt
+    // is kept.
+    std::function<void(const std::function<void(const RecordRow&)>&)> each_record;
+    std::vector<RecordRow> all_records() const {
+        std::vector<RecordRow> rows;
+        if (each_record) each_record([&](const RecordRow& r) { rows.push_back(r); });
+        return rows;
+    }
 };
 
 enum class SaveOutcome { stored, duplicate, conflict };

@@ -121,9 +121,10 @@ public:
 
     SaveResult save_upload(const Upload& u) override {
         auto c = pool_.borrow();
+        const std::vector<RecordRow> records = u.all_records();  // merge_order needs them all
         for (int attempt = 1;; ++attempt) {
             try {
-                return save_once(*c, u);
+                return save_once(*c, u, records);
             } catch (const pg::Error& e) {
                 if (!e.retryable() || attempt == kAttempts) throw;
             }
@@ -213,7 +214,7 @@ private:
         tx.commit();
     }
 
-    SaveResult save_once(pg::Conn& c, const Upload& u) {
+    SaveResult save_once(pg::Conn& c, const Upload& u, const std::vector<RecordRow>& records) {
         const StoredReceipt& r = u.receipt;
         pg::Transaction tx(c);
         const pg::Result inserted = c.exec(
@@ -229,7 +230,7 @@ private:
                 return {SaveOutcome::duplicate, old->receipt};
             return {SaveOutcome::conflict, {}};
         }
-        const std::vector<const RecordRow*> rows = merge_order(u.records);
+        const std::vector<const RecordRow*> rows = merge_order(records);
         for (std::size_t at = 0; at < rows.size(); at += kRowsPerInsert) {
             const std::size_t n = std::min(kRowsPerInsert, rows.size() - at);
             std::vector<std::string> params{r.institution, r.package_id};

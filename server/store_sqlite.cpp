@@ -73,7 +73,7 @@ public:
         // One prepared statement for every record: preparing it per record cost more than the
         // insert itself (issue 6).
         Stmt merge(db_, kMerge);
-        for (const RecordRow& row : u.records) merge_row(merge, r, row);
+        if (u.each_record) u.each_record([&](const RecordRow& row) { merge_row(merge, r, row); });
         tx.commit();
         return {SaveOutcome::stored, r.receipt};
     }

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <functional>
 #include <chrono>
 #include <ctime>
 
@@ -55,11 +56,9 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 // Each record's fields as one JSON object in schema order, built straight into a string: an
-// ordered_json per record cost more than storing it (issue 6).
-std::vector<RecordRow> record_rows(const Dataset& data) {
-    std::vector<RecordRow> rows;
-    rows.reserve(data.count(Entity::programme) + data.count(Entity::staff) +
-                 data.count(Entity::learner) + data.count(Entity::status));
+// ordered_json per record cost more than storing it (issue 6). One row at a time: see Upload.
+void each_record_row(const Dataset& data, const std::function<void(const RecordRow&)>& fn) {
+    RecordRow row;
     for (Entity e : kAllEntities) {
         const RecordSet* set = data.get(e);
         if (!set) continue;
@@ -67,8 +66,10 @@ std::vector<RecordRow> record_rows(const Dataset& data) {
         const auto field = [&](std::string_view n) { return schema.field_index(n); };
         const int event = field("su_kien"), updated = field("cap_nhat_luc"),
                   version = field("phien_ban");
+        row.entity = entity_name(e);
         for (std::size_t r = 0; r < set->size(); ++r) {
-            std::string fields = "{";
+            std::string& fields = row.data;
+            fields.assign("{");
             for (std::size_t f = 0; f < schema.fields.size(); ++f) {
                 if (f) fields.push_back(',');
                 append_json_string(fields, schema.fields[f].name);
@@ -76,13 +77,13 @@ std::vector<RecordRow> record_rows(const Dataset& data) {
                 append_json_string(fields, set->value(r, int(f)));
             }
             fields.push_back('}');
-            rows.push_back({std::string(entity_name(e)), set->record_id(r),
-                            std::string(set->value(r, event)),
-                            std::string(set->value(r, updated)),
-                            version_of(set->value(r, version)), std::move(fields)});
+            row.id = set->record_id(r);
+            row.event = set->value(r, event);
+            row.updated_at = set->value(r, updated);
+            row.version = version_of(set->value(r, version));
+            fn(row);
         }
     }
-    return rows;
 }
 
 // The receipt's "findings" is spliced in as the exact text `hemis validate --json` prints (without
@@ -120,7 +121,10 @@ Reply save(Store& store, const Package& p, const Verdict& v) {
                  v.summary.errors ? "rejected" : "accepted",
                  now,
                  receipt_text(p, v, now)};
-    if (!v.summary.errors) u.records = record_rows(p.data);
+    if (!v.summary.errors)
+        u.each_record = [&p](const std::function<void(const RecordRow&)>& fn) {
+            each_record_row(p.data, fn);
+        };
     const SaveResult r = store.save_upload(u);
     switch (r.outcome) {
         case SaveOutcome::stored: return {201, r.receipt, u.receipt.status};
