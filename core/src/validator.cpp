@@ -3,6 +3,7 @@
 // never depends on how the rules are listed or how the work was split.
 #include "hemis/validator.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <unordered_set>
 
@@ -46,15 +47,18 @@ private:
 
     void check_set(const RecordSet& set) {
         check_reading(set);
+        std::vector<const CompiledRule*> per_record;
         for (const auto& r : book_.rules) {
             if (r.entity != set.entity) continue;
             if (r.kind == RuleKind::unique)
                 check_unique(r, set);
             else if (r.kind == RuleKind::reference)
                 check_reference(r, set);
-            else if (!r.fields.empty())
-                check_records(r, set);
+            else if (!r.fields.empty() && !(r.kind == RuleKind::required && !r.when.active() &&
+                                             !set.has_field(r.fields[0])))
+                per_record.push_back(&r);  // an absent required column is one input finding
         }
+        check_records(per_record, set);
     }
 
     // Index of the record read from source row `source_row`, or set.size() when none was.
@@ -114,15 +118,21 @@ private:
                 emit_input("input.column_missing", set, 1, 0, r.field_names[0], "");
     }
 
-    void check_records(const CompiledRule& r, const RecordSet& set) {
-        if (r.kind == RuleKind::required && !r.when.active() && !set.has_field(r.fields[0])) return;
+    // Record by record, every rule on each: a record's cells stay in cache while its rules run.
+    // Rule by rule, each rule read the whole table again: at 1M learners that was memory traffic
+    // of a full table per rule (issue 6). Findings are sorted at the end, so the order of work
+    // never shows.
+    void check_records(const std::vector<const CompiledRule*>& rules, const RecordSet& set) {
         Rulebook::Vars extra;
-        const int reported = r.kind == RuleKind::compare ? r.fields[1] : r.fields[0];
         for (std::size_t row = 0; row < set.size(); ++row) {
             const RecordView rec{set, row};
-            if (!condition_holds(r.when, rec)) continue;
-            extra.clear();
-            if (!check_field_rule(r, rec, extra)) emit(r, set, row, reported, std::move(extra));
+            for (const CompiledRule* r : rules) {
+                if (!condition_holds(r->when, rec)) continue;
+                extra.clear();
+                if (check_field_rule(*r, rec, extra)) continue;
+                const int reported = r->kind == RuleKind::compare ? r->fields[1] : r->fields[0];
+                emit(*r, set, row, reported, std::move(extra));
+            }
         }
     }
 
@@ -154,17 +164,38 @@ private:
                 if (key(a, k, sa) != key(b, k, sb)) return false;
             return true;
         };
-        std::unordered_set<std::size_t, decltype(hash), decltype(equal)> seen(set.size(), hash,
-                                                                              equal);
+        // Each key hashed once, in row order; equal hashes sorted together, rows ascending, so
+        // the first row of a run of equal keys is the one a later duplicate names. (A hash set of
+        // rows cost a cache miss per probe at 1M records, issue 6.)
+        std::vector<std::pair<std::size_t, std::size_t>> keyed;  // (hash, row)
+        keyed.reserve(set.size());
         for (std::size_t row = 0; row < set.size(); ++row) {
             bool blank = false;
             for (int f : r.fields) blank = blank || set.value(row, f).empty();
             if (blank || !condition_holds(r.when, {set, row})) continue;
-            const auto [it, fresh] = seen.insert(row);
-            if (!fresh)
-                emit(r, set, row, r.fields[0],
-                     {{"first_row", std::to_string(set.table.source_row(*it))}});
+            keyed.emplace_back(hash(row), row);
         }
+        std::sort(keyed.begin(), keyed.end());
+        std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // (row, first row)
+        std::vector<std::size_t> firsts;  // one row per distinct key among equal hashes
+        for (std::size_t i = 0, j; i < keyed.size(); i = j) {
+            for (j = i + 1; j < keyed.size() && keyed[j].first == keyed[i].first;) ++j;
+            if (j - i == 1) continue;
+            firsts.clear();
+            for (std::size_t k = i; k < j; ++k) {
+                const std::size_t row = keyed[k].second;
+                const auto first = std::find_if(firsts.begin(), firsts.end(),
+                                                [&](std::size_t f) { return equal(f, row); });
+                if (first == firsts.end())
+                    firsts.push_back(row);
+                else
+                    duplicates.emplace_back(row, *first);
+            }
+        }
+        std::sort(duplicates.begin(), duplicates.end());
+        for (const auto& [row, first] : duplicates)
+            emit(r, set, row, r.fields[0],
+                 {{"first_row", std::to_string(set.table.source_row(first))}});
     }
 
     // Skipped when the target entity was not supplied: nothing to check against.
