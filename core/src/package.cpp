@@ -399,59 +399,18 @@ int nesting_depth(std::string_view text) {
 
 }  // namespace
 
-Package read_package_dom(std::string_view text);
+namespace {
 
-Package read_package(std::string_view text) {
-    if (nesting_depth(text) > kMaxDepth) fail("package is nested too deeply");
-    json doc;
-    std::optional<StreamingReader> stream;
-    try {
-        stream.emplace(doc);
-        json::sax_parse(text, &*stream);
-    } catch (const json::exception& e) {  // parse_error, and out_of_range for huge numbers
-        fail(std::string("package is not valid JSON: ") + e.what());
-    }
-    if (!stream->streamed) return read_package_dom(text);
-    Package p;
-    try {
-        if (!doc.is_object()) fail("package is not a JSON object");
-        only_keys(doc, {"manifest", "records"}, "package");
-        only_keys(doc.at("records"), {"programme", "staff", "learner", "status"}, "records");
-        p.manifest = read_manifest(doc.at("manifest"));
-        const json& records = doc.at("records");
-        Sha256 unused;
-        for (Entity e : kAllEntities) {
-            const std::size_t k = std::size_t(e);
-            const std::string name(entity_name(e));
-            if (!records.contains(name)) fail("records." + name + " is missing");
-            if (stream->problems[k]) fail(*stream->problems[k]);
-            // Not an array (so not streamed): read_records says so.
-            p.data.sets[k] = stream->sets[k] ? std::move(*stream->sets[k])
-                                             : read_records(e, records.at(name), unused);
-            const std::size_t n = p.data.count(e);
-            if (n != p.manifest.counts[k])
-                fail("records." + name + " holds " + std::to_string(n) +
-                     " records but the manifest says " + std::to_string(p.manifest.counts[k]));
-        }
-        if (stream->hash.hex_digest() != p.manifest.content_sha256)
-            fail("content_sha256 does not match the records");
-    } catch (const json::exception& e) {
-        fail(std::string("package has a wrong shape: ") + e.what());
-    }
-    return p;
+[[noreturn]] void fail_json(const json::exception& e) {
+    // The library's words after its "[json.exception.parse_error.101] " tag: where and why.
+    const std::string what = e.what();
+    const auto tag = what.find("] ");
+    fail("package is not valid JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2)));
 }
 
-// The whole document at once: for packages whose entity arrays are not in the fixed order.
-Package read_package_dom(std::string_view text) {
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::exception& e) {  // parse_error, and out_of_range for huge numbers
-        // The library's words after its "[json.exception.parse_error.101] " tag: where and why.
-        const std::string what = e.what();
-        const auto tag = what.find("] ");
-        fail("package is not valid JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2)));
-    }
+// The checks of a parsed package, in their order. With `stream`, the records arrays were read
+// while parsing (see StreamingReader) and `doc` holds them as empty arrays.
+Package checked_package(const json& doc, StreamingReader* stream) {
     Package p;
     try {
         if (!doc.is_object()) fail("package is not a JSON object");
@@ -462,22 +421,55 @@ Package read_package_dom(std::string_view text) {
         Sha256 hash;
         const json& records = doc.at("records");
         for (Entity e : kAllEntities) {
+            const std::size_t k = std::size_t(e);
             const std::string name(entity_name(e));
             if (!records.contains(name)) fail("records." + name + " is missing");
-            p.data.sets[std::size_t(e)] = read_records(e, records.at(name), hash);
+            if (stream && stream->problems[k]) fail(*stream->problems[k]);
+            // Not streamed (not an array): read_records says what is wrong.
+            p.data.sets[k] = stream && stream->sets[k] ? std::move(*stream->sets[k])
+                                                       : read_records(e, records.at(name), hash);
             const std::size_t n = p.data.count(e);
-            if (n != p.manifest.counts[std::size_t(e)])
+            if (n != p.manifest.counts[k])
                 fail("records." + name + " holds " + std::to_string(n) +
-                     " records but the manifest says " +
-                     std::to_string(p.manifest.counts[std::size_t(e)]));
+                     " records but the manifest says " + std::to_string(p.manifest.counts[k]));
         }
-        if (hash.hex_digest() != p.manifest.content_sha256)
+        if ((stream ? stream->hash : hash).hex_digest() != p.manifest.content_sha256)
             fail("content_sha256 does not match the records");
     } catch (const json::exception& e) {
         // Every part is checked by name above; this is what slipped through, kept short.
         fail(std::string("package has a wrong shape (") + std::to_string(e.id) + ")");
     }
     return p;
+}
+
+}  // namespace
+
+Package read_package_dom(std::string_view text);
+
+Package read_package(std::string_view text) {
+    if (nesting_depth(text) > kMaxDepth) fail("package is nested too deeply");
+    json doc;
+    std::optional<StreamingReader> stream;
+    try {
+        stream.emplace(doc);
+        json::sax_parse(text, &*stream);
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for huge numbers
+        fail_json(e);
+    }
+    if (!stream->streamed) return read_package_dom(text);
+    return checked_package(doc, &*stream);
+}
+
+// The whole document at once: for packages whose entity arrays are not in the fixed order.
+Package read_package_dom(std::string_view text) {
+    if (nesting_depth(text) > kMaxDepth) fail("package is nested too deeply");
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::exception& e) {
+        fail_json(e);
+    }
+    return checked_package(doc, nullptr);
 }
 
 }  // namespace hemis
