@@ -71,11 +71,12 @@ void App::check_pending() {
     p.findings.clear();
     if (rulebook && p.rows) {
         const hemis::Entity e = *p.entity;
+        // The file's rows stand in for the saved ones while checking (swapped, not copied:
+        // a large file is tens of megabytes).
         auto& slot = records.data().sets[std::size_t(e)];
-        std::optional<hemis::RecordSet> imported = p.rows;
-        std::swap(slot, imported);
+        std::swap(slot, p.rows);
         hemis::Verdict v = hemis::validate(*rulebook, records.data());
-        std::swap(slot, imported);
+        std::swap(slot, p.rows);
         for (auto& f : v.findings)
             if (f.entity == e || f.file == p.file_name) p.findings.push_back(f);
     }

@@ -42,6 +42,7 @@ bool Store::fail(std::string what) {
 }
 
 bool Store::open(const std::string& path) {
+    for (auto& s : find_stmt_) s.reset();  // statements belong to the connection being replaced
     if (!db_.open(path)) return fail("open " + path);
     // The journal lives in memory: IDBFS copies whole files, so a journal file would only add
     // a second file to persist; a write either commits in SQLite or is rolled back.
@@ -108,14 +109,24 @@ std::vector<std::string> Store::record(Entity e, std::int64_t id) {
 
 Store::Saved Store::find_saved(Entity e, const std::vector<std::string_view>& values) {
     const auto& schema = schema_of(e);
-    std::string where;
-    for (auto k : schema.key) where += (where.empty() ? "" : " AND ") + quoted(k) + " = ?";
-    Stmt s(db_.handle(), "SELECT _id, \"phien_ban\" FROM " + table_of(e) + " WHERE " + where +
-                             " ORDER BY _id LIMIT 1");
+    auto& s = find_stmt_[std::size_t(e)];
+    if (!s) {
+        std::string where;
+        for (auto k : schema.key) where += (where.empty() ? "" : " AND ") + quoted(k) + " = ?";
+        s = std::make_unique<Stmt>(db_.handle(), "SELECT _id, \"phien_ban\" FROM " + table_of(e) +
+                                                     " WHERE " + where + " ORDER BY _id LIMIT 1");
+    }
     int i = 1;
-    for (auto k : schema.key) s.bind(i++, values[std::size_t(schema.field_index(k))]);
-    if (!s.step()) return {};
-    return {s.integer(0), std::string(s.text(1))};
+    for (auto k : schema.key) s->bind(i++, values[std::size_t(schema.field_index(k))]);
+    Saved found;
+    if (s->step()) found = {s->integer(0), std::string(s->text(1))};
+    s->reset();  // an unfinished read would hold the table
+    return found;
+}
+
+void Store::close() {
+    for (auto& s : find_stmt_) s.reset();
+    db_.close();
 }
 
 std::int64_t Store::saved_id(Entity e, const std::vector<std::string>& values) {

@@ -2,6 +2,7 @@
 // schema order) plus an internal row id, and a settings table. Every write is one transaction:
 // it either lands whole or leaves the database as it was. The caller persists after each commit.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -71,7 +72,7 @@ public:
     };
 
     bool open(const std::string& path);
-    void close() { db_.close(); }
+    void close();
     bool is_open() const { return db_.is_open(); }
     const std::string& last_error() const { return error_; }
 
@@ -105,6 +106,9 @@ private:
 
     Db db_;
     std::string error_;
+    // find_saved's statement per entity, prepared once: an import looks up every row, and
+    // preparing the query each time cost more than running it. Finalised before db_ closes.
+    std::array<std::unique_ptr<Stmt>, hemis::kEntityCount> find_stmt_;
 };
 
 }  // namespace web
