@@ -30,8 +30,15 @@ struct RecordRow {
     std::string data;  // the record's fields as a JSON object
 };
 
+// What merging an accepted package did: records written (new, or a newer version) and records
+// left as stored because the stored version was the same or newer.
+struct MergeCounts {
+    std::size_t applied = 0, kept = 0;
+};
+
 struct Upload {
-    StoredReceipt receipt;
+    StoredReceipt receipt;  // its `receipt` text is made by make_receipt once the merge is done
+    std::function<std::string(const MergeCounts&)> make_receipt;
     // Calls its argument with each record of an accepted package in package order, making each
     // row as it goes, so a store that merges them one by one never holds them all (issue 6:
     // they doubled the server's peak memory). Empty for a rejected package: only its receipt

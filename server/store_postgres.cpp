@@ -94,7 +94,7 @@ std::string records_upsert(std::size_t rows) {
            " ON CONFLICT (institution, entity, record_id) DO UPDATE SET "
            "version = excluded.version, event = excluded.event, cancelled = excluded.cancelled, "
            "updated_at = excluded.updated_at, package_id = excluded.package_id, "
-           "data = excluded.data WHERE excluded.version > r.version";
+           "data = excluded.data WHERE excluded.version > r.version RETURNING 1";
 }
 
 // The refill of a bucket since its last request, capped at a full bucket ($2 = per minute).
@@ -217,11 +217,11 @@ private:
     SaveResult save_once(pg::Conn& c, const Upload& u, const std::vector<RecordRow>& records) {
         const StoredReceipt& r = u.receipt;
         pg::Transaction tx(c);
-        const pg::Result inserted = c.exec(
-            "INSERT INTO packages (" + kReceiptColumns +
-                ") VALUES ($1,$2,$3,$4,$5,$6) "
-                "ON CONFLICT (institution, package_id) DO NOTHING RETURNING 1",
-            {r.institution, r.package_id, r.content_sha256, r.status, r.received_at, r.receipt});
+        const pg::Result inserted =
+            c.exec("INSERT INTO packages (" + kReceiptColumns +
+                       ") VALUES ($1,$2,$3,$4,$5,$6) "
+                       "ON CONFLICT (institution, package_id) DO NOTHING RETURNING 1",
+                   {r.institution, r.package_id, r.content_sha256, r.status, r.received_at, ""});
         if (!inserted.rows()) {
             // Another upload of this id committed first (a racing one was waited for).
             const auto old = find_receipt(c, r.institution, r.package_id);
@@ -230,6 +230,7 @@ private:
                 return {SaveOutcome::duplicate, old->receipt};
             return {SaveOutcome::conflict, {}};
         }
+        MergeCounts counts;
         const std::vector<const RecordRow*> rows = merge_order(records);
         for (std::size_t at = 0; at < rows.size(); at += kRowsPerInsert) {
             const std::size_t n = std::min(kRowsPerInsert, rows.size() - at);
@@ -241,10 +242,16 @@ private:
                               {row.entity, row.id, std::to_string(row.version), row.event,
                                row.event == "cancel" ? "true" : "false", row.updated_at, row.data});
             }
-            c.exec(records_upsert(n), params);
+            counts.applied += std::size_t(c.exec(records_upsert(n), params).rows());
         }
+        // The row inserted above holds this id against racing uploads; its receipt is written
+        // now that the merge counts are known, in the same transaction.
+        counts.kept = records.size() - counts.applied;
+        const std::string receipt = u.make_receipt(counts);
+        c.exec("UPDATE packages SET receipt = $3 WHERE institution = $1 AND package_id = $2",
+               {r.institution, r.package_id, receipt});
         tx.commit();
-        return {SaveOutcome::stored, r.receipt};
+        return {SaveOutcome::stored, receipt};
     }
 
     std::optional<StoredReceipt> find_receipt(pg::Conn& c, const std::string& institution,

@@ -67,15 +67,23 @@ public:
                 return {SaveOutcome::duplicate, old->receipt};
             return {SaveOutcome::conflict, {}};
         }
-        Stmt ins(db_, "INSERT INTO packages VALUES (?,?,?,?,?,?)");
-        ins.bind(1, r.institution).bind(2, r.package_id).bind(3, r.content_sha256);
-        ins.bind(4, r.status).bind(5, r.received_at).bind(6, r.receipt).step();
         // One prepared statement for every record: preparing it per record cost more than the
         // insert itself (issue 6).
-        Stmt merge(db_, kMerge);
-        if (u.each_record) u.each_record([&](const RecordRow& row) { merge_row(merge, r, row); });
+        MergeCounts counts;
+        {
+            Stmt merge(db_, kMerge);
+            if (u.each_record)
+                u.each_record([&](const RecordRow& row) {
+                    merge_row(merge, r, row);
+                    ++(sqlite3_changes(db_.handle()) ? counts.applied : counts.kept);
+                });
+        }
+        const std::string receipt = u.make_receipt(counts);
+        Stmt ins(db_, "INSERT INTO packages VALUES (?,?,?,?,?,?)");
+        ins.bind(1, r.institution).bind(2, r.package_id).bind(3, r.content_sha256);
+        ins.bind(4, r.status).bind(5, r.received_at).bind(6, receipt).step();
         tx.commit();
-        return {SaveOutcome::stored, r.receipt};
+        return {SaveOutcome::stored, receipt};
     }
 
     std::optional<StoredReceipt> receipt(const std::string& institution,

@@ -2,10 +2,10 @@
 #include "upload.hpp"
 
 #include <charconv>
-#include <cstdio>
-#include <functional>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -88,7 +88,8 @@ void each_record_row(const Dataset& data, const std::function<void(const RecordR
 
 // The receipt's "findings" is spliced in as the exact text `hemis validate --json` prints (without
 // its final newline), so clients can compare it byte for byte.
-std::string receipt_text(const Package& p, const Verdict& v, const std::string& received_at) {
+std::string receipt_text(const Package& p, const Verdict& v, const std::string& received_at,
+                         const MergeCounts& merged) {
     const Manifest& m = p.manifest;
     ojson counts = ojson::object();
     for (Entity e : kAllEntities) counts[std::string(entity_name(e))] = p.data.count(e);
@@ -99,6 +100,7 @@ std::string receipt_text(const Package& p, const Verdict& v, const std::string& 
         {"received_at", received_at},
         {"content_sha256", m.content_sha256},
         {"counts", counts},
+        {"merged", {{"applied", merged.applied}, {"kept", merged.kept}}},
         {"errors", v.summary.errors},
         {"warnings", v.summary.warnings},
         {"rulebook", {{"version", v.rulebook_version}, {"hash", v.rulebook_hash}}},
@@ -120,7 +122,8 @@ Reply save(Store& store, const Package& p, const Verdict& v) {
                  p.manifest.content_sha256,
                  v.summary.errors ? "rejected" : "accepted",
                  now,
-                 receipt_text(p, v, now)};
+                 {}};
+    u.make_receipt = [&](const MergeCounts& merged) { return receipt_text(p, v, now, merged); };
     if (!v.summary.errors)
         u.each_record = [&p](const std::function<void(const RecordRow&)>& fn) {
             each_record_row(p.data, fn);

@@ -62,6 +62,10 @@ std::optional<Receipt> parse_receipt(std::string text) {
     r.accepted = r.status == "accepted";
     r.received_at = text_of(j, "received_at");
     r.errors = count_of(j, "errors");
+    if (const auto m = j.find("merged"); m != j.end() && m->is_object()) {
+        r.applied = count_of(*m, "applied");
+        r.kept = count_of(*m, "kept");
+    }
     r.warnings = count_of(j, "warnings");
     r.revalidated = j.value("revalidated_with_newer_rulebook", false);
     if (j.contains("rulebook") && j["rulebook"].is_object())

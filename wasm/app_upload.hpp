@@ -24,6 +24,7 @@ struct Receipt {
     bool accepted = false;
     bool revalidated = false;  // checked against a newer rulebook than the package's
     std::size_t errors = 0, warnings = 0;
+    std::size_t applied = 0, kept = 0;  // records written / left as stored (version not newer)
     std::array<std::size_t, hemis::kEntityCount> counts{};
     // The server's findings; its messages (Vietnamese) stand in both languages' slots.
     std::vector<hemis::Finding> findings;

@@ -177,6 +177,7 @@ constexpr CatalogEntry kEntries[] = {
     {"upload.institution", "Institution"},
     {"upload.rulebook", "Checked with rulebook {0}."},
     {"upload.revalidated", "The server checked this package with a newer rulebook ({0}) than the one it was made with ({1}). Reload the page to get the new rules and check the data again."},
+    {"upload.merged", "{0} records written; {1} kept as already stored (their version was not newer)."},
     {"upload.findings", "Findings from the server"},
     {"upload.messages_lang", "Messages are the server's, in Vietnamese."},
     {"upload.no_findings", "The server found no errors or warnings."},

@@ -178,6 +178,7 @@ constexpr CatalogEntry kEntries[] = {
     {"upload.institution", "Trường"},
     {"upload.rulebook", "Đã kiểm tra bằng bộ quy tắc {0}."},
     {"upload.revalidated", "Máy chủ đã kiểm tra gói bằng bộ quy tắc mới hơn ({0}) so với bộ quy tắc dùng khi tạo gói ({1}). Hãy tải lại trang để nhận quy tắc mới và kiểm tra lại dữ liệu."},
+    {"upload.merged", "Đã ghi {0} bản ghi; giữ nguyên {1} bản ghi đã lưu (phiên bản gửi lên không mới hơn)."},
     {"upload.findings", "Kết quả kiểm tra của máy chủ"},
     {"upload.messages_lang", ""},
     {"upload.no_findings", "Máy chủ không thấy lỗi hay cảnh báo nào."},

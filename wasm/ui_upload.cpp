@@ -104,6 +104,10 @@ void draw_receipt(App& app, const Receipt& r) {
         ImGui::BulletText("%s: %zu", entity_label(e), r.counts[std::size_t(e)]);
     ImGui::TextUnformatted(
         trf("dashboard.summary", {std::to_string(r.errors), std::to_string(r.warnings)}).c_str());
+    if (r.accepted)
+        ImGui::TextWrapped(
+            "%s",
+            trf("upload.merged", {std::to_string(r.applied), std::to_string(r.kept)}).c_str());
     if (r.revalidated)
         ImGui::TextColored(
             kRed, "%s",

@@ -145,6 +145,8 @@ test("warnings only: accepted, findings equal the CLI's and the browser's, byte 
   assert.equal(receipt.warnings, 3);
   assert.equal(receipt.revalidated_with_newer_rulebook, false);
   assert.deepEqual(receipt.counts, st.counts);
+  const total = Object.values(receipt.counts).reduce((a, b) => a + b, 0);
+  assert.deepEqual(receipt.merged, { applied: total, kept: 0 }, "a first upload writes every record");
   await shot(page, "upload-2-accepted");
 
   // The receipt's verdict is `hemis validate PACKAGE --json`: compared as JSON text, and the
