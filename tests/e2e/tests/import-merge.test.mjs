@@ -102,8 +102,10 @@ test("replace is chosen explicitly and confirmed with the number of records it r
   assert.equal(pending.savedCount, saved);
 
   // Confirming without choosing merges.
+  // (The write runs over frames after the preview closes: wait for its result.)
   await clickItem(page, "import.confirm");
   await page.waitForFunction(() => !window.hemis.state().pendingImport);
+  await page.waitForFunction((n) => window.hemis.counts().programme >= n, saved + 1);
   assert.equal((await counts(page)).programme, saved + 1);
 
   await page.setInputFiles("#hemis-file", {
