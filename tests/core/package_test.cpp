@@ -7,26 +7,16 @@
 
 using namespace hemis;
 
+using test::pack;
+using test::replaced;
+
 namespace {
 
 Dataset sample() {
     Dataset d;
     add_csv_input(d, "learners.csv", test::learner_csv({test::clean_learner()}));
-    add_csv_input(d, "programmes.csv",
-                  template_header(Entity::programme) +
-                      "7480201,Công nghệ thông tin,7,CQ,1,new,2026-09-01T00:00:00Z\n");
+    add_csv_input(d, "programmes.csv", test::programme_csv());
     return d;
-}
-
-std::string pack(const Dataset& d) {
-    return write_package(d, test::rulebook(), validate(test::rulebook(), d),
-                         {"QHI", "2026", {}, {}});
-}
-
-std::string replaced(std::string s, const std::string& from, const std::string& to) {
-    const auto at = s.find(from);
-    REQUIRE(at != std::string::npos);
-    return s.replace(at, from.size(), to);
 }
 
 }  // namespace
@@ -85,8 +75,7 @@ TEST_CASE("validating a package gives the CSV's findings, file and rows included
     Dataset d = sample();
     add_csv_input(d, "learners.csv",
                   test::learner_csv({test::with_field(test::clean_learner(), "ma_dan_toc", "99")}));
-    const std::string text =
-        write_package(d, test::rulebook(), validate(test::rulebook(), d), {"QHI", "2026", {}, {}});
+    const std::string text = pack(d);
     const Verdict v = validate(test::rulebook(), read_package(text).data);
     REQUIRE(v.findings.size() == 1);
     CHECK(v.findings[0].rule == "learner.ma_dan_toc.code");

@@ -3,11 +3,27 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "hemis/inputs.hpp"
+#include "hemis/package.hpp"
 #include "hemis/rulebook.hpp"
 #include "hemis/validator.hpp"
 
 namespace hemis::test {
+
+// `s` with the first `from` replaced by `to`; the test fails when `from` is absent.
+inline std::string replaced(std::string s, const std::string& from, const std::string& to) {
+    const auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+}
+
+// A programmes.csv with one programme, the one clean_learner() studies.
+inline std::string programme_csv() {
+    return template_header(Entity::programme) +
+           "7480201,Công nghệ thông tin,7,CQ,1,new,2026-09-01T00:00:00Z\n";
+}
 
 inline const Rulebook& rulebook() {
     static const Rulebook book = load_default_rulebook(HEMIS_DATA);
@@ -50,6 +66,11 @@ inline std::vector<std::string> rule_ids(const Verdict& v) {
     std::vector<std::string> ids;
     for (const auto& f : v.findings) ids.push_back(f.rule);
     return ids;
+}
+
+// The package `hemis pack` makes of `d` for institution QHI, period 2026.
+inline std::string pack(const Dataset& d) {
+    return write_package(d, rulebook(), validate(rulebook(), d), {"QHI", "2026", {}, {}});
 }
 
 }  // namespace hemis::test
