@@ -9,14 +9,9 @@ import subprocess
 import sys
 import tempfile
 
-from harness import Server, TestStore, Tools
-
-FAILURES = []
+from harness import Server, TestStore, Tools, expect, report
 
 
-def expect(name, actual, expected):
-    if actual != expected:
-        FAILURES.append(f"{name}: expected {expected!r}, got {actual!r}")
 
 
 def upload(cli, path, url, token, *extra):
@@ -65,10 +60,7 @@ def main():
         expect("unreachable message", err.startswith("hemis: không gửi được tới máy chủ http://127.0.0.1:")
                and "không kết nối được" in err, True)
         db.drop()
-    for f in FAILURES:
-        print("FAIL", f)
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
+    return report()
 
 
 if __name__ == "__main__":

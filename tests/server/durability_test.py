@@ -10,19 +10,13 @@ import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from harness import Server, TestStore, Tools
+from harness import Server, TestStore, Tools, expect, report
 
 PACKAGES = 48
 KILL_AFTER = 12  # acknowledged uploads before the kill
 
 
 def main():
-    failures = []
-
-    def expect(name, actual, expected):
-        if actual != expected:
-            failures.append(f"{name}: expected {expected!r}, got {actual!r}")
-
     with tempfile.TemporaryDirectory() as work:
         tools = Tools(sys.argv[1], sys.argv[2], work)
         db = TestStore(work)
@@ -68,10 +62,7 @@ def main():
         finally:
             s2.terminate()
         db.drop()
-    for f in failures:
-        print("FAIL", f)
-    print(f"{len(failures)} failure(s)")
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":

@@ -13,6 +13,22 @@ import subprocess
 import time
 import uuid
 
+FAILURES = []
+
+
+def expect(name, actual, expected):
+    """Records a failed check and goes on, so one run reports every difference."""
+    if actual != expected:
+        FAILURES.append(f"{name}: expected {expected!r}, got {actual!r}")
+
+
+def report():
+    """Prints the failed checks; the process exit code (0 when there were none)."""
+    for f in FAILURES:
+        print("FAIL", f)
+    print(f"{len(FAILURES)} failure(s)")
+    return 1 if FAILURES else 0
+
 
 class TestStore:
     """One empty database for a test: `url` goes to --db, `scalar(sql)` reads a number back."""

@@ -12,16 +12,11 @@ import sys
 import tempfile
 import threading
 
-from harness import Server, TestStore, Tools, edit_csv
+from harness import Server, TestStore, Tools, edit_csv, expect, report
 
-FAILURES = []
 INSTANCES = 3
 RATE = 10  # requests a minute per token, on every instance
 
-
-def expect(name, actual, expected):
-    if actual != expected:
-        FAILURES.append(f"{name}: expected {expected!r}, got {actual!r}")
 
 
 def at_once(calls):
@@ -166,10 +161,7 @@ def main():
             for s in servers:
                 expect("SIGTERM exit code", s.terminate(), 0)
         db.drop()
-    for f in FAILURES:
-        print("FAIL", f)
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
+    return report()
 
 
 if __name__ == "__main__":

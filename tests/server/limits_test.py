@@ -10,14 +10,9 @@ import sys
 import tempfile
 import time
 
-from harness import Server, TestStore, Tools
-
-FAILURES = []
+from harness import Server, TestStore, Tools, expect, report
 
 
-def expect(name, actual, expected):
-    if actual != expected:
-        FAILURES.append(f"{name}: expected {expected!r}, got {actual!r}")
 
 
 def test_rate_limit(s, token, other):
@@ -111,10 +106,7 @@ def main():
                              capture_output=True)
         expect("unknown institution code refused", (bad.returncode, bad.stdout), (2, b""))
         db.drop()
-    for f in FAILURES:
-        print("FAIL", f)
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
+    return report()
 
 
 if __name__ == "__main__":

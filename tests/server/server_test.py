@@ -12,14 +12,9 @@ import shutil
 import sys
 import tempfile
 
-from harness import Server, TestStore, Tools, column_counts, edit_csv
-
-FAILURES = []
+from harness import Server, TestStore, Tools, column_counts, edit_csv, expect, report
 
 
-def expect(name, actual, expected):
-    if actual != expected:
-        FAILURES.append(f"{name}: expected {expected!r}, got {actual!r}")
 
 
 def error_code(data):
@@ -241,10 +236,7 @@ def main():
         test_logs(s)  # after shutdown: every request's line is written by then
         expect("stopped logged", s.log_lines()[-1].get("event"), "stopped")
         db.drop()
-    for f in FAILURES:
-        print("FAIL", f)
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
+    return report()
 
 
 if __name__ == "__main__":
