@@ -4,6 +4,8 @@
 // Thompson NFA over bytes, then to a DFA (one table lookup per byte). Its answer equals
 // std::regex_match(value, std::regex(pattern, ECMAScript)) on the bytes of the value; a pattern
 // outside the subset is not compiled and the caller keeps using std::regex.
+// TODO(core): RE2 (Debian's re2 2022-06, no abseil yet) built from source for native and wasm
+// would replace this matcher and std::regex alike; it was written under time pressure (issue 6).
 #pragma once
 #include <array>
 #include <bitset>
