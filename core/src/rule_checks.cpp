@@ -69,7 +69,7 @@ bool check_code(const CompiledRule& r, const RecordView& rec, std::string_view v
     std::optional<Date> on;
     if (r.as_of >= 0) on = parse_date(rec.value(r.as_of));
     if (r.catalog->find(v, on) == Catalog::Lookup::valid) return true;
-    extra.emplace_back("codes", listed_codes(*r.catalog));
+    if (!r.listed_codes.empty()) extra.emplace_back("codes", r.listed_codes);
     return false;
 }
 

@@ -166,8 +166,11 @@ CompiledRule compile_rule(const json& j, std::size_t index, const Rulebook::Impl
     // {codes} lists a short code list in the message; anywhere else it would print nothing.
     const bool lists_codes = r.message_vi.find("{codes}") != std::string::npos ||
                              r.message_en.find("{codes}") != std::string::npos;
-    if (lists_codes && (r.kind != RuleKind::code || listed_codes(*r.catalog).empty()))
-        c.fail("{codes} needs a code rule whose list has at most 12 codes");
+    if (lists_codes) {
+        if (r.kind == RuleKind::code) r.listed_codes = listed_codes(*r.catalog);
+        if (r.listed_codes.empty())
+            c.fail("{codes} needs a code rule whose list has at most 12 codes");
+    }
     return r;
 }
 

@@ -56,6 +56,7 @@ struct CompiledRule {
     std::shared_ptr<const BytePattern> fast_pattern;  // the same pattern, when in its subset
     // code
     const Catalog* catalog = nullptr;
+    std::string listed_codes;  // for a message with {codes}: the list, made once at load
     int as_of = -1;
     // range
     std::optional<double> min, max;
