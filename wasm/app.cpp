@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 
+#include "hemis/package.hpp"
 #include "hemis/validator.hpp"
 #include "i18n.hpp"
 #include "log.hpp"
@@ -102,6 +103,20 @@ bool App::save_setting(const std::string& key, const std::string& value) {
     if (!can_write() || !store.set_setting(key, value)) return false;
     after_commit(std::nullopt);
     return true;
+}
+
+bool App::save_profile(const Profile& p) {
+    const char* bad = !hemis::is_package_token(p.code)     ? "settings.code"
+                      : !hemis::is_package_token(p.period) ? "settings.period"
+                                                           : nullptr;
+    if (bad) {
+        show(trf("settings.bad_token", {tr(bad)}), true);
+        return false;
+    }
+    const bool ok = save_setting("institution_code", p.code) &&
+                    save_setting("institution_name", p.name) && save_setting("period", p.period);
+    if (ok) profile = p;
+    return ok;
 }
 
 bool App::can_write() {

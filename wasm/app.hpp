@@ -82,6 +82,9 @@ struct App {
     void load_settings();
     void set_language(hemis::Lang lang);
     bool save_setting(const std::string& key, const std::string& value);
+    // Saves the institution profile; refuses (with a message) a code or period the package reader
+    // would refuse, since they name the package and its default id.
+    bool save_profile(const Profile& p);
 
     // Commands. Each write persists to IndexedDB when it commits.
     bool can_write();

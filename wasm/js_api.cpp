@@ -7,7 +7,6 @@
 #include <cstdlib>
 
 #include "app.hpp"
-#include "hemis/package.hpp"
 #include "hemis/report.hpp"
 #include "i18n.hpp"
 #include "ui.hpp"
@@ -273,13 +272,7 @@ EMSCRIPTEN_KEEPALIVE int hemis_api_set_profile(char* code, char* name, char* per
     std::free(code);
     std::free(name);
     std::free(period);
-    // The same check as the settings screen: code and period name the package.
-    if (!hemis::is_package_token(p.code) || !hemis::is_package_token(p.period)) return 0;
-    const bool ok = app().save_setting("institution_code", p.code) &&
-                    app().save_setting("institution_name", p.name) &&
-                    app().save_setting("period", p.period);
-    if (ok) app().profile = p;
-    return ok;
+    return app().save_profile(p);
 }
 
 }  // extern "C"

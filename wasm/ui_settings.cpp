@@ -1,7 +1,6 @@
 // Settings: interface language and the institution profile used for packages.
 #include <imgui.h>
 
-#include "hemis/package.hpp"
 #include "i18n.hpp"
 #include "ui.hpp"
 
@@ -25,25 +24,8 @@ void draw_settings(App& app) {
     input_text(tr("settings.code"), edit.code, ImGui::GetFontSize() * 10);
     input_text(tr("settings.name"), edit.name, ImGui::GetFontSize() * 24);
     input_text(tr("settings.period"), edit.period, ImGui::GetFontSize() * 6);
-    if (ImGui::Button(tr("settings.save"))) {
-        // Code and period name the package and its default id: refuse what the package reader
-        // (and so the server) would refuse, before anything is saved.
-        const char* bad = !hemis::is_package_token(edit.code)     ? "settings.code"
-                          : !hemis::is_package_token(edit.period) ? "settings.period"
-                                                                  : nullptr;
-        if (bad) {
-            app.show(trf("settings.bad_token", {tr(bad)}), true);
-            ImGui::EndChild();
-            return;
-        }
-        const bool ok = app.save_setting("institution_code", edit.code) &&
-                        app.save_setting("institution_name", edit.name) &&
-                        app.save_setting("period", edit.period);
-        if (ok) {
-            app.profile = edit;
-            app.show(tr("settings.saved"));
-        }
-    }
+    if (ImGui::Button(tr("settings.save")) && app.save_profile(edit))
+        app.show(tr("settings.saved"));
     ImGui::EndChild();
 }
 
