@@ -42,3 +42,24 @@ target_include_directories(catch2_single SYSTEM INTERFACE ${HEMIS_THIRD_PARTY}/c
 
 # SQLite amalgamation, for the browser client (the native server may use the same).
 set(HEMIS_SQLITE_DIR ${HEMIS_THIRD_PARTY}/sqlite3-amalgamation)
+
+# RE2: the rulebook's `format` patterns, matched in linear time (no backtracking, so no value can
+# make a check slow or exhaust the stack). The same sources for native and wasm; without threads in
+# the browser, RE2's lock is pthread's no-op stub there.
+set(HEMIS_RE2_DIR ${HEMIS_THIRD_PARTY}/re2)
+add_library(re2 STATIC
+  ${HEMIS_RE2_DIR}/re2/bitstate.cc ${HEMIS_RE2_DIR}/re2/compile.cc ${HEMIS_RE2_DIR}/re2/dfa.cc
+  ${HEMIS_RE2_DIR}/re2/filtered_re2.cc ${HEMIS_RE2_DIR}/re2/mimics_pcre.cc
+  ${HEMIS_RE2_DIR}/re2/nfa.cc ${HEMIS_RE2_DIR}/re2/onepass.cc ${HEMIS_RE2_DIR}/re2/parse.cc
+  ${HEMIS_RE2_DIR}/re2/perl_groups.cc ${HEMIS_RE2_DIR}/re2/prefilter.cc
+  ${HEMIS_RE2_DIR}/re2/prefilter_tree.cc ${HEMIS_RE2_DIR}/re2/prog.cc ${HEMIS_RE2_DIR}/re2/re2.cc
+  ${HEMIS_RE2_DIR}/re2/regexp.cc ${HEMIS_RE2_DIR}/re2/set.cc ${HEMIS_RE2_DIR}/re2/simplify.cc
+  ${HEMIS_RE2_DIR}/re2/stringpiece.cc ${HEMIS_RE2_DIR}/re2/tostring.cc
+  ${HEMIS_RE2_DIR}/re2/unicode_casefold.cc ${HEMIS_RE2_DIR}/re2/unicode_groups.cc
+  ${HEMIS_RE2_DIR}/util/rune.cc ${HEMIS_RE2_DIR}/util/strutil.cc)
+target_include_directories(re2 SYSTEM PUBLIC ${HEMIS_RE2_DIR})
+set_target_properties(re2 PROPERTIES POSITION_INDEPENDENT_CODE ON)
+if(NOT EMSCRIPTEN)
+  find_package(Threads REQUIRED)
+  target_link_libraries(re2 PUBLIC Threads::Threads)
+endif()

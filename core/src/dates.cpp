@@ -68,15 +68,29 @@ std::optional<Date> parse_date(std::string_view s) {
             return checked(y, m, d);
         return std::nullopt;
     }
-    // d/m/yyyy with '/' or '-' (the same separator twice).
-    const std::size_t a = s.find_first_of("/-");
-    if (a == std::string_view::npos) return std::nullopt;
-    const std::size_t b = s.find(s[a], a + 1);
-    if (b == std::string_view::npos) return std::nullopt;
-    if (parse_number(s.substr(0, a), 1, 2, d) &&
-        parse_number(s.substr(a + 1, b - a - 1), 1, 2, m) && parse_number(s.substr(b + 1), 4, 4, y))
-        return checked(y, m, d);
-    return std::nullopt;
+    // dd/mm/yyyy, the form nearly every cell has, read by position.
+    if (s.size() == 10 && (s[2] == '/' || s[2] == '-') && s[5] == s[2]) {
+        if (parse_number(s.substr(0, 2), 2, 2, d) && parse_number(s.substr(3, 2), 2, 2, m) &&
+            parse_number(s.substr(6, 4), 4, 4, y))
+            return checked(y, m, d);
+        return std::nullopt;
+    }
+    // d/m/yyyy with '/' or '-' (the same separator twice), read in one pass: this runs for every
+    // date cell of every record, several times over (issue 6).
+    std::size_t i = 0;
+    const auto number = [&](std::size_t min_digits, std::size_t max_digits, int& out) {
+        const std::size_t start = i;
+        int n = 0;
+        while (i < s.size() && i - start < max_digits && s[i] >= '0' && s[i] <= '9')
+            n = n * 10 + (s[i++] - '0');
+        out = n;
+        return i - start >= min_digits;
+    };
+    if (!number(1, 2, d) || i == s.size() || (s[i] != '/' && s[i] != '-')) return std::nullopt;
+    const char separator = s[i++];
+    if (!number(1, 2, m) || i == s.size() || s[i++] != separator) return std::nullopt;
+    if (!number(4, 4, y) || i != s.size()) return std::nullopt;
+    return checked(y, m, d);
 }
 
 std::optional<long long> iso_datetime_seconds(std::string_view s) {

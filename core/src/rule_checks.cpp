@@ -7,27 +7,34 @@
 #include <string>
 #include <unordered_set>
 
+#include <re2/re2.h>
+
 #include "hemis/text.hpp"
 
 namespace hemis {
 
 namespace {
 
-constexpr std::size_t kMaxPatternInput = 320;  // bytes; an email is at most 254 characters
-
 // Plain decimal numbers only ("-12", "3.5"); no exponents, no hex, no locale.
 std::optional<double> parse_number(std::string_view s) {
-    std::size_t i = s.size() && s[0] == '-' ? 1 : 0;
-    bool digit = false, dot = false;
-    for (; i < s.size(); ++i) {
-        if (s[i] >= '0' && s[i] <= '9')
-            digit = true;
-        else if (s[i] == '.' && !dot)
+    const bool negative = !s.empty() && s[0] == '-';
+    std::size_t digits = 0;
+    bool dot = false;
+    long long whole = 0;
+    for (std::size_t i = negative ? 1 : 0; i < s.size(); ++i) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            ++digits;
+            whole = whole * 10 + (s[i] - '0');  // meaningful only without a dot, up to 15 digits
+        } else if (s[i] == '.' && !dot) {
             dot = true;
-        else
+        } else {
             return std::nullopt;
+        }
     }
-    if (!digit) return std::nullopt;
+    if (digits == 0) return std::nullopt;
+    // Whole numbers of up to 15 digits are exact as doubles: the same value strtod gives, without
+    // its cost on every year and count of every record.
+    if (!dot && digits <= 15) return negative ? -double(whole) : double(whole);
     return std::strtod(std::string(s).c_str(), nullptr);
 }
 
@@ -39,11 +46,7 @@ bool check_format(const CompiledRule& r, std::string_view v) {
         if (r.min_length >= 0 && n < r.min_length) return false;
         if (r.max_length >= 0 && n > r.max_length) return false;
     }
-    // std::regex matches by recursion: a very long value would exhaust the stack. No field a
-    // pattern describes (phones, emails, codes) is anywhere near this long.
-    if (r.pattern && v.size() > kMaxPatternInput) return false;
-    if (r.fast_pattern) return r.fast_pattern->full_match(v);  // same answer, no backtracking
-    return !r.pattern || std::regex_match(v.begin(), v.end(), *r.pattern);
+    return !r.pattern || RE2::FullMatch(re2::StringPiece(v.data(), v.size()), *r.pattern);
 }
 
 }  // namespace
@@ -97,13 +100,15 @@ bool check_compare(const CompiledRule& r, const RecordView& rec, Rulebook::Vars&
         if (!na || !nb) return true;
         cmp = *na < *nb ? -1 : (*nb < *na ? 1 : 0);
     }
+    const bool holds = r.op == "<"    ? cmp < 0
+                       : r.op == "<=" ? cmp <= 0
+                       : r.op == ">"  ? cmp > 0
+                       : r.op == ">=" ? cmp >= 0
+                                      : cmp == 0;
+    if (holds) return true;  // placeholders only for a finding: no allocation per passing record
     extra.emplace_back("other", r.field_names[0]);
     extra.emplace_back("other_value", std::string(a));
-    if (r.op == "<") return cmp < 0;
-    if (r.op == "<=") return cmp <= 0;
-    if (r.op == ">") return cmp > 0;
-    if (r.op == ">=") return cmp >= 0;
-    return cmp == 0;
+    return false;
 }
 
 bool check_citizen_id(const CompiledRule& r, const RecordView& rec, std::string_view id,
@@ -114,29 +119,44 @@ bool check_citizen_id(const CompiledRule& r, const RecordView& rec, std::string_
     const auto birth = r.birth_date >= 0 ? parse_date(rec.value(r.birth_date)) : std::nullopt;
     if (r.check == "birth_year") {
         if (!birth) return true;
-        const std::string expected{char('0' + birth->year / 10 % 10), char('0' + birth->year % 10)};
-        extra.emplace_back("expected", expected);
-        return id.substr(4, 2) == expected;
+        const char expected[] = {char('0' + birth->year / 10 % 10), char('0' + birth->year % 10)};
+        if (id.substr(4, 2) == std::string_view(expected, 2)) return true;
+        extra.emplace_back("expected", std::string(expected, 2));
+        return false;
     }
     // century_gender: the 4th digit encodes the century of birth (2000-2099 is the 21st) and the
     // gender. The expected digits are those of the catalog entries matching what the record says.
     const int ci = r.catalog->attribute_index("century"), gi = r.catalog->attribute_index("gender");
-    const std::string century = birth ? std::to_string(birth->year / 100 + 1) : "";
+    // The century as the catalog writes it ("20", "21"), made without allocating: years run
+    // 1..9999, so centuries 1..100.
+    char digits[3];
+    std::size_t n = 0;
+    if (birth) {
+        const int c = birth->year / 100 + 1;
+        if (c >= 100) digits[n++] = char('0' + c / 100);
+        if (c >= 10) digits[n++] = char('0' + c / 10 % 10);
+        digits[n++] = char('0' + c % 10);
+    }
+    const std::string_view century(digits, n);
     const auto g = r.gender >= 0 ? rec.value(r.gender) : std::string_view{};
-    std::string expected;
-    bool ok = false;
+    const auto fits = [&](const Catalog::Entry& e) {
+        return (century.empty() || e.attributes[ci] == century) &&
+               (g.empty() || e.attributes[gi] == g);
+    };
+    bool any = false;
     for (const auto& e : r.catalog->entries()) {
-        if ((!century.empty() && e.attributes[ci] != century) ||
-            (!g.empty() && e.attributes[gi] != g))
-            continue;
-        ok = ok || e.code == id.substr(3, 1);
-        expected += (expected.empty() ? "" : "/") + e.code;
+        if (!fits(e)) continue;
+        if (e.code == id.substr(3, 1)) return true;
+        any = true;
     }
     // No digit fits (e.g. the gender is not a code of the list): the gender or date rule reports
     // that; a warning asking for nothing would only confuse.
-    if (expected.empty()) return true;
+    if (!any) return true;
+    std::string expected;
+    for (const auto& e : r.catalog->entries())
+        if (fits(e)) expected += (expected.empty() ? "" : "/") + e.code;
     extra.emplace_back("expected", expected);
-    return ok;
+    return false;
 }
 
 }  // namespace

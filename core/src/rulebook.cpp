@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <re2/re2.h>
 
 #include "hemis/sha256.hpp"
 #include "rule_checks.hpp"
@@ -73,13 +74,12 @@ struct RuleCompiler {
                 r.min_length = p.value("min_length", -1);
                 r.max_length = p.value("max_length", -1);
                 if (p.contains("pattern")) {
-                    try {
-                        const auto text = p.at("pattern").get<std::string>();
-                        r.pattern.emplace(text, std::regex::ECMAScript);
-                        r.fast_pattern = BytePattern::compile(text);
-                    } catch (const std::regex_error&) {
-                        fail("bad pattern");
-                    }
+                    RE2::Options options;
+                    options.set_log_errors(false);
+                    auto re = std::make_shared<const RE2>(p.at("pattern").get<std::string>(),
+                                                          options);
+                    if (!re->ok()) fail("bad pattern: " + re->error());
+                    r.pattern = std::move(re);
                 }
                 break;
             case RuleKind::code:

@@ -3,15 +3,17 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
+namespace re2 {
+class RE2;
+}
+
 #include "hemis/rulebook.hpp"
-#include "pattern.hpp"
 
 namespace hemis {
 
@@ -52,8 +54,7 @@ struct CompiledRule {
     // format
     bool digits = false;
     int length = -1, min_length = -1, max_length = -1;
-    std::optional<std::regex> pattern;
-    std::shared_ptr<const BytePattern> fast_pattern;  // the same pattern, when in its subset
+    std::shared_ptr<const re2::RE2> pattern;  // RE2 syntax, matched against the whole value
     // code
     const Catalog* catalog = nullptr;
     std::string listed_codes;  // for a message with {codes}: the list, made once at load

@@ -20,6 +20,9 @@ TEST_CASE("parse_date never reads month first and checks the calendar") {
     CHECK_FALSE(parse_date("05/03/03"));
     CHECK_FALSE(parse_date("05/03-2003"));
     CHECK_FALSE(parse_date(""));
+    for (const char* odd : {"005/03/2003", "5/3/20031", "5/3/2003/", "/3/2003", "5//2003",
+                            "5/3/", "5/3", "5", "5-3/2003", "a5/3/2003", "5/3/2003 ", "05/03/20a3"})
+        CHECK_FALSE(parse_date(odd));
 }
 
 TEST_CASE("Date ordinals order and subtract") {

@@ -245,10 +245,23 @@ TEST_CASE("an empty file is an error, a header-only file is not") {
     CHECK(validate(test::rulebook(), header_only).findings.empty());
 }
 
-TEST_CASE("a very long value fails a pattern rule instead of exhausting the stack") {
+TEST_CASE("an email longer than 254 characters fails its format rule, however well formed") {
+    const std::string at_limit = std::string(239, 'a') + "@example.edu.vn";
+    CHECK(validate_learners({with_field(clean_learner(), "email", at_limit)}).findings.empty());
     const std::string email = std::string(100000, 'a') + "@example.edu.vn";
     CHECK(rule_ids(validate_learners({with_field(clean_learner(), "email", email)})) ==
           Ids{"learner.email.format"});
+}
+
+TEST_CASE("format patterns match the whole value, whatever its script") {
+    CHECK(validate_learners({with_field(clean_learner(), "email", "nguyễn.văn@đhqg.edu.vn")})
+              .findings.empty());
+    for (const char* bad : {"a b@c.vn", "a@b@c.vn", "x a@b.vn", "a@b .vn", "@b.vn", "a@b"})
+        CHECK(rule_ids(validate_learners({with_field(clean_learner(), "email", bad)})) ==
+              Ids{"learner.email.format"});
+    for (const char* bad : {"0912 345678", "84912345678", "091234567", "+8491234567a"})
+        CHECK(rule_ids(validate_learners({with_field(clean_learner(), "dien_thoai", bad)})) ==
+              Ids{"learner.dien_thoai.format"});
 }
 
 TEST_CASE("unique compares date keys as dates, whatever their written form") {

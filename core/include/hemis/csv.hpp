@@ -48,7 +48,10 @@ private:
         std::uint32_t offset;
         std::uint32_t length;
     };
-    void push_cell(std::string_view value);
+    // `ascii`: the caller knows the value is all ASCII, so already NFC.
+    void push_cell(std::string_view value, bool ascii);
+    // Reserves room for the whole file from the rows read so far and the bytes they took.
+    void reserve_like_sample(std::size_t sample_bytes, std::size_t remaining_bytes);
 
     std::vector<std::string> header_;
     std::string text_;

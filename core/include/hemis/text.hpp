@@ -15,7 +15,12 @@ std::string_view strip_bom(std::string_view s);
 std::size_t find_invalid_utf8(std::string_view s);
 
 // Number of code points in valid UTF-8 text (used for 1-based column positions and lengths).
-std::size_t count_code_points(std::string_view s);
+// This and the small functions below are inline: they run on every cell of every record.
+inline std::size_t count_code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
 
 // Appends the NFC form of valid UTF-8 `s` to `out`. ASCII text is copied without calling utf8proc.
 void append_nfc(std::string_view s, std::string& out);
@@ -26,8 +31,17 @@ std::string to_nfc(std::string_view s);
 std::string replace_invalid_utf8(std::string_view s);
 
 // Trims ASCII spaces and tabs at both ends.
-std::string_view trim(std::string_view s);
+inline std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
 
-bool is_ascii_digits(std::string_view s);
+inline bool is_ascii_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
 
 }  // namespace hemis::text
