@@ -13,12 +13,28 @@ namespace hemis::cli {
 
 namespace fs = std::filesystem;
 
+// Sized once from the file's length and read straight into the string: a stream buffer would grow
+// by doubling and then be copied out, three times the memory traffic on a file of hundreds of MB.
 std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw InputError(Msg::cannot_read, {path});
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    const std::streamoff size = in.tellg();
+    std::string bytes;
+    if (size > 0) {
+        bytes.resize(static_cast<std::size_t>(size));
+        in.seekg(0);
+        in.read(bytes.data(), size);
+    }
+    // A file that changed length while read, or is not a regular file (a pipe), is read to its end.
+    if (size <= 0 || in.gcount() != size || in.peek() != std::char_traits<char>::eof()) {
+        in.clear();
+        in.seekg(0);
+        std::ostringstream rest;
+        rest << in.rdbuf();
+        bytes = rest.str();
+    }
+    if (in.bad()) throw InputError(Msg::cannot_read, {path});
+    return bytes;
 }
 
 void write_file(const std::string& path, const std::string& bytes) {
