@@ -4,9 +4,10 @@
 #include "hemis/validator.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <functional>
-#include <unordered_set>
 
+#include "key_table.hpp"
 #include "rule_checks.hpp"
 
 namespace hemis {
@@ -122,12 +123,19 @@ private:
     // Rule by rule, each rule read the whole table again: at 1M learners that was memory traffic
     // of a full table per rule (issue 6). Findings are sorted at the end, so the order of work
     // never shows.
-    void check_records(const std::vector<const CompiledRule*>& rules, const RecordSet& set) {
+    // Unconditional `required` rules, most of a record's rules, are only a blank test each: they
+    // are run from a list of fields without the general rule dispatch.
+    void check_records(const std::vector<const CompiledRule*>& all, const RecordSet& set) {
+        std::vector<const CompiledRule*> required, rules;
+        for (const CompiledRule* r : all)
+            (r->kind == RuleKind::required && !r->when.active() ? required : rules).push_back(r);
         Rulebook::Vars extra;
         for (std::size_t row = 0; row < set.size(); ++row) {
+            for (const CompiledRule* r : required)
+                if (set.value(row, r->fields[0]).empty()) emit(*r, set, row, r->fields[0]);
             const RecordView rec{set, row};
             for (const CompiledRule* r : rules) {
-                if (!condition_holds(r->when, rec)) continue;
+                if (r->when.active() && !condition_holds(r->when, rec)) continue;
                 extra.clear();
                 if (check_field_rule(*r, rec, extra)) continue;
                 const int reported = r->kind == RuleKind::compare ? r->fields[1] : r->fields[0];
@@ -136,66 +144,56 @@ private:
         }
     }
 
+    // One field of a record's key. Dates compare as dates: 01/02/2024 and 2024-02-01 are the same
+    // key, as they will be once packed with ISO dates. A value that does not read as a date keeps
+    // its text (it cannot equal a date's ISO form, which would have read).
+    struct KeyPart {
+        std::string_view text;
+        long date = kNoDate;
+        static constexpr long kNoDate = LONG_MIN;
+        bool operator==(const KeyPart& o) const {
+            return date == o.date && (date != kNoDate || text == o.text);
+        }
+        std::uint64_t hash() const {
+            return date != kNoDate ? std::uint64_t(date) * 0x9E3779B97F4A7C15u
+                                   : std::uint64_t(std::hash<std::string_view>{}(text));
+        }
+    };
+
     // Keys compare field by field: "ab"+"c" and "a"+"bc" never collide.
     void check_unique(const CompiledRule& r, const RecordSet& set) {
-        // Dates compare as dates: 01/02/2024 and 2024-02-01 are the same key, as they will be
-        // once packed with ISO dates.
         std::vector<bool> is_date;
         for (int f : r.fields)
             is_date.push_back(schema_of(set.entity).fields[f].type == FieldType::date);
-        const auto key = [&](std::size_t row, std::size_t k, std::string& scratch) {
-            const std::string_view v = set.value(row, r.fields[k]);
-            if (!is_date[k]) return v;
-            const auto d = parse_date(v);
-            if (!d) return v;
-            scratch = d->iso();
-            return std::string_view(scratch);
+        const auto part = [&](std::size_t row, std::size_t k) {
+            KeyPart p{set.value(row, r.fields[k])};
+            if (is_date[k])
+                if (const auto d = parse_date(p.text)) p.date = d->ordinal();
+            return p;
         };
         const auto hash = [&](std::size_t row) {
-            std::size_t h = 0;
-            std::string scratch;
+            std::uint64_t h = 0;
             for (std::size_t k = 0; k < r.fields.size(); ++k)
-                h = h * 1000003u ^ std::hash<std::string_view>{}(key(row, k, scratch));
+                h = (h ^ part(row, k).hash()) * 0x100000001B3u;
             return h;
         };
         const auto equal = [&](std::size_t a, std::size_t b) {
-            std::string sa, sb;
             for (std::size_t k = 0; k < r.fields.size(); ++k)
-                if (key(a, k, sa) != key(b, k, sb)) return false;
+                if (!(part(a, k) == part(b, k))) return false;
             return true;
         };
-        // Each key hashed once, in row order; equal hashes sorted together, rows ascending, so
-        // the first row of a run of equal keys is the one a later duplicate names. (A hash set of
-        // rows cost a cache miss per probe at 1M records, issue 6.)
-        std::vector<std::pair<std::size_t, std::size_t>> keyed;  // (hash, row)
-        keyed.reserve(set.size());
+        // Rows in order: the first row holding a key is stored, and each later one with the same
+        // key is a duplicate naming it.
+        KeyTable seen(set.size());
         for (std::size_t row = 0; row < set.size(); ++row) {
             bool blank = false;
             for (int f : r.fields) blank = blank || set.value(row, f).empty();
             if (blank || !condition_holds(r.when, {set, row})) continue;
-            keyed.emplace_back(hash(row), row);
+            const std::uint32_t first = seen.find_or_insert(hash(row), std::uint32_t(row), equal);
+            if (first != KeyTable::kNone)
+                emit(r, set, row, r.fields[0],
+                     {{"first_row", std::to_string(set.table.source_row(first))}});
         }
-        std::sort(keyed.begin(), keyed.end());
-        std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // (row, first row)
-        std::vector<std::size_t> firsts;  // one row per distinct key among equal hashes
-        for (std::size_t i = 0, j; i < keyed.size(); i = j) {
-            for (j = i + 1; j < keyed.size() && keyed[j].first == keyed[i].first;) ++j;
-            if (j - i == 1) continue;
-            firsts.clear();
-            for (std::size_t k = i; k < j; ++k) {
-                const std::size_t row = keyed[k].second;
-                const auto first = std::find_if(firsts.begin(), firsts.end(),
-                                                [&](std::size_t f) { return equal(f, row); });
-                if (first == firsts.end())
-                    firsts.push_back(row);
-                else
-                    duplicates.emplace_back(row, *first);
-            }
-        }
-        std::sort(duplicates.begin(), duplicates.end());
-        for (const auto& [row, first] : duplicates)
-            emit(r, set, row, r.fields[0],
-                 {{"first_row", std::to_string(set.table.source_row(first))}});
     }
 
     // Skipped when the target entity was not supplied: nothing to check against.
@@ -205,13 +203,22 @@ private:
         // and for its package, which always lists every entity.
         const RecordSet* target = data_.get(r.target_entity);
         if (!target || target->size() == 0) return;
-        std::unordered_set<std::string_view> keys;
-        keys.reserve(target->size());
+        const auto hash = [](std::string_view v) {
+            return std::uint64_t(std::hash<std::string_view>{}(v));
+        };
+        KeyTable keys(target->size());
+        const auto same_value = [&](std::size_t a, std::size_t b) {
+            return target->value(a, r.target_field) == target->value(b, r.target_field);
+        };
         for (std::size_t row = 0; row < target->size(); ++row)
-            keys.insert(target->value(row, r.target_field));
+            keys.find_or_insert(hash(target->value(row, r.target_field)), std::uint32_t(row),
+                                same_value);
         for (std::size_t row = 0; row < set.size(); ++row) {
             const auto v = set.value(row, r.fields[0]);
-            if (!v.empty() && condition_holds(r.when, {set, row}) && !keys.count(v))
+            if (v.empty() || !condition_holds(r.when, {set, row})) continue;
+            if (!keys.contains(hash(v), [&](std::size_t t) {
+                    return target->value(t, r.target_field) == v;
+                }))
                 emit(r, set, row, r.fields[0]);
         }
     }
