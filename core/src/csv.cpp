@@ -7,6 +7,7 @@
 #include <array>
 
 #include "hemis/text.hpp"
+#include "row_batches.hpp"
 
 namespace hemis {
 
@@ -201,9 +202,6 @@ bool has_extra_content(const std::vector<std::string_view>& cells, std::size_t c
     return false;
 }
 
-// Rows read before the table's size is estimated from the bytes they took.
-constexpr std::size_t kSampleRows = 256;
-
 }  // namespace
 
 void CsvTable::reserve_like_sample(std::size_t sample_bytes, std::size_t remaining_bytes) {
@@ -217,32 +215,37 @@ void CsvTable::reserve_like_sample(std::size_t sample_bytes, std::size_t remaini
     source_rows_.reserve(rows);
 }
 
-CsvTable read_csv(std::string_view bytes) {
-    CsvTable table;
-    if (is_utf16(bytes)) {
-        table.add_issue({CsvIssue::Kind::utf16, 1, 0, 0});
-        return table;
-    }
-    Cursor c{text::strip_bom(bytes)};
-    // The text of the cells is never longer than the input, barring rare NFC expansions and
-    // repaired bytes: one reservation instead of growing (and copying) a buffer of the whole file.
-    table.text_.reserve(c.in.size());
+// The state of one read_csv, so records can be read in batches (see row_batches.hpp: a wasm
+// engine optimises a function only between calls).
+struct CsvReader {
+    CsvTable& table;
+    Cursor c;
     RawRecord rec;
     std::vector<std::string_view> views;
     bool have_header = false;
     std::size_t sample_start = 0;
-    while (read_record(c, rec, table)) {
-        if (all_blank(rec)) continue;
-        clean_cells(rec, table, views);
-        if (!have_header) {
-            std::vector<std::string> header;
-            for (auto v : views) header.push_back(text::to_nfc(v));
-            while (!header.empty() && header.back().empty()) header.pop_back();
-            table.set_header(std::move(header));
-            have_header = true;
-            sample_start = c.pos;
-            continue;
+
+    // Reads up to kRowsPerBatch records; false once the input is exhausted.
+    [[gnu::noinline]] bool read_batch() {
+        for (std::size_t n = 0; n < kRowsPerBatch; ++n) {
+            if (!read_record(c, rec, table)) return false;
+            if (all_blank(rec)) continue;
+            clean_cells(rec, table, views);
+            if (!have_header) {
+                std::vector<std::string> header;
+                for (auto v : views) header.push_back(text::to_nfc(v));
+                while (!header.empty() && header.back().empty()) header.pop_back();
+                table.set_header(std::move(header));
+                have_header = true;
+                sample_start = c.pos;
+                continue;
+            }
+            add_record();
         }
+        return true;
+    }
+
+    void add_record() {
         if (has_extra_content(views, table.column_count()))
             table.add_issue({CsvIssue::Kind::wrong_field_count, rec.row,
                              static_cast<std::uint32_t>(table.column_count() + 1), 0});
@@ -254,8 +257,26 @@ CsvTable read_csv(std::string_view bytes) {
         }
         table.source_rows_.push_back(rec.row);
         ++table.rows_;
-        if (table.rows_ == kSampleRows)
-            table.reserve_like_sample(c.pos - sample_start, c.in.size() - c.pos);
+    }
+};
+
+CsvTable read_csv(std::string_view bytes) {
+    CsvTable table;
+    if (is_utf16(bytes)) {
+        table.add_issue({CsvIssue::Kind::utf16, 1, 0, 0});
+        return table;
+    }
+    CsvReader reader{table, Cursor{text::strip_bom(bytes)}};
+    // The text of the cells is never longer than the input, barring rare NFC expansions and
+    // repaired bytes: one reservation instead of growing (and copying) a buffer of the whole file.
+    table.text_.reserve(reader.c.in.size());
+    // The first batch (the header and up to kRowsPerBatch rows) sizes the table for the rest.
+    // Its own call site also keeps read_batch a function of its own in the wasm build, where
+    // Binaryen inlines any function called from one place.
+    if (!reader.read_batch()) return table;
+    table.reserve_like_sample(reader.c.pos - reader.sample_start,
+                              reader.c.in.size() - reader.c.pos);
+    while (reader.read_batch()) {
     }
     return table;
 }

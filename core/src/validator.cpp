@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "key_table.hpp"
+#include "row_batches.hpp"
 #include "rule_checks.hpp"
 
 namespace hemis {
@@ -130,7 +131,7 @@ private:
         for (const CompiledRule* r : all)
             (r->kind == RuleKind::required && !r->when.active() ? required : rules).push_back(r);
         Rulebook::Vars extra;
-        for (std::size_t row = 0; row < set.size(); ++row) {
+        for_each_row(set.size(), [&](std::size_t row) {
             for (const CompiledRule* r : required)
                 if (set.value(row, r->fields[0]).empty()) emit(*r, set, row, r->fields[0]);
             const RecordView rec{set, row};
@@ -141,7 +142,7 @@ private:
                 const int reported = r->kind == RuleKind::compare ? r->fields[1] : r->fields[0];
                 emit(*r, set, row, reported, std::move(extra));
             }
-        }
+        });
     }
 
     // One field of a record's key. Dates compare as dates: 01/02/2024 and 2024-02-01 are the same
@@ -185,15 +186,15 @@ private:
         // Rows in order: the first row holding a key is stored, and each later one with the same
         // key is a duplicate naming it.
         KeyTable seen(set.size());
-        for (std::size_t row = 0; row < set.size(); ++row) {
+        for_each_row(set.size(), [&](std::size_t row) {
             bool blank = false;
             for (int f : r.fields) blank = blank || set.value(row, f).empty();
-            if (blank || !condition_holds(r.when, {set, row})) continue;
+            if (blank || !condition_holds(r.when, {set, row})) return;
             const std::uint32_t first = seen.find_or_insert(hash(row), std::uint32_t(row), equal);
             if (first != KeyTable::kNone)
                 emit(r, set, row, r.fields[0],
                      {{"first_row", std::to_string(set.table.source_row(first))}});
-        }
+        });
     }
 
     // Skipped when the target entity was not supplied: nothing to check against.
@@ -210,17 +211,18 @@ private:
         const auto same_value = [&](std::size_t a, std::size_t b) {
             return target->value(a, r.target_field) == target->value(b, r.target_field);
         };
-        for (std::size_t row = 0; row < target->size(); ++row)
+        for_each_row(target->size(), [&](std::size_t row) {
             keys.find_or_insert(hash(target->value(row, r.target_field)), std::uint32_t(row),
                                 same_value);
-        for (std::size_t row = 0; row < set.size(); ++row) {
+        });
+        for_each_row(set.size(), [&](std::size_t row) {
             const auto v = set.value(row, r.fields[0]);
-            if (v.empty() || !condition_holds(r.when, {set, row})) continue;
+            if (v.empty() || !condition_holds(r.when, {set, row})) return;
             if (!keys.contains(hash(v), [&](std::size_t t) {
                     return target->value(t, r.target_field) == v;
                 }))
                 emit(r, set, row, r.fields[0]);
-        }
+        });
     }
 
     void check_tolerance(const CompiledRule& r) {

@@ -82,6 +82,27 @@ TEST_CASE("read_csv normalises cells to NFC") {
     CHECK(t.cell(0, 0) == "Nguyễn");
 }
 
+// Cells are scanned eight bytes at a time: put the separator, a decomposed letter and a bad byte
+// at every offset around those boundaries.
+TEST_CASE("read_csv finds every separator and non-ASCII byte, wherever it falls in a word") {
+    for (std::size_t at = 0; at < 20; ++at) {
+        const std::string pad(at, 'x');
+        INFO("offset " << at);
+        const auto t = read_csv("a,b\n" + pad + ",e\xCC\x81" + pad + "\n" + pad + "e\xCC\x81," +
+                                pad + "\r\n" + pad + "\xFF,z\n");
+        REQUIRE(t.row_count() == 3);
+        CHECK(t.cell(0, 0) == pad);
+        CHECK(t.cell(0, 1) == "\xC3\xA9" + pad);  // NFC: e + combining acute is é
+        CHECK(t.cell(1, 0) == pad + "\xC3\xA9");
+        CHECK(t.cell(1, 1) == pad);
+        CHECK(t.cell(2, 1) == "z");
+        REQUIRE(t.issues().size() == 1);
+        CHECK(t.issues()[0].kind == CsvIssue::Kind::invalid_utf8);
+        CHECK(t.issues()[0].row == 4);
+        CHECK(t.issues()[0].byte_in_field == at);
+    }
+}
+
 TEST_CASE("append_csv_field quotes only when needed") {
     std::string out;
     append_csv_field(out, "plain");

@@ -44,6 +44,7 @@ public:
 
 private:
     friend CsvTable read_csv(std::string_view bytes);
+    friend struct CsvReader;
     struct Span {
         std::uint32_t offset;
         std::uint32_t length;
