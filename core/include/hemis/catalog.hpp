@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
 #include "hemis/dates.hpp"
@@ -36,16 +36,14 @@ public:
 
 private:
     std::vector<Entry> entries_;
-    // Hashes std::string and std::string_view alike, so lookups never copy the code.
-    struct CodeHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
-    // code -> first index in entries_; further entries for the same code chain through next_.
-    std::unordered_map<std::string, std::size_t, CodeHash, std::equal_to<>> first_;
-    std::vector<std::size_t> next_;
+    // Code -> first entry, by open addressing: each slot holds an index into entries_ plus one
+    // (0 = empty), at most half the slots full. Every record looks up about ten codes, so a
+    // lookup is one short hash and one probe, not a node-based map's bucket, node and key
+    // (issue 6). Further entries for the same code chain through next_.
+    std::vector<std::uint32_t> slots_;
+    std::vector<std::uint32_t> next_;
+    std::size_t first_index(std::string_view code) const;  // SIZE_MAX when absent
+    void grow();
 };
 
 }  // namespace hemis
