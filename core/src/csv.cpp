@@ -167,15 +167,11 @@ bool read_record(Cursor& c, RawRecord& rec, CsvTable& table) {
     }
 }
 
-bool all_blank(const RawRecord& rec) {
-    for (std::size_t i = 0; i < rec.count; ++i)
-        if (!text::trim(rec.cells[i].bytes()).empty()) return false;
-    return true;
-}
-
-// Checks UTF-8 of every non-ASCII cell, reports and repairs bad ones, then trims.
-void clean_cells(RawRecord& rec, CsvTable& table, std::vector<std::string_view>& views) {
+// Checks UTF-8 of every non-ASCII cell, reports and repairs bad ones, then trims each into
+// `views`. False when every cell is blank (a bad byte is not blank, so none was reported).
+bool clean_cells(RawRecord& rec, CsvTable& table, std::vector<std::string_view>& views) {
     views.clear();
+    bool content = false;
     for (std::size_t i = 0; i < rec.count; ++i) {
         RawCell& cell = rec.cells[i];
         const std::size_t bad =
@@ -187,7 +183,9 @@ void clean_cells(RawRecord& rec, CsvTable& table, std::vector<std::string_view>&
             cell.copied = true;
         }
         views.push_back(text::trim(cell.bytes()));
+        content = content || !views.back().empty();
     }
+    return content;
 }
 
 bool is_utf16(std::string_view bytes) {
@@ -229,8 +227,7 @@ struct CsvReader {
     [[gnu::noinline]] bool read_batch() {
         for (std::size_t n = 0; n < kRowsPerBatch; ++n) {
             if (!read_record(c, rec, table)) return false;
-            if (all_blank(rec)) continue;
-            clean_cells(rec, table, views);
+            if (!clean_cells(rec, table, views)) continue;  // a blank line or a row of blanks
             if (!have_header) {
                 std::vector<std::string> header;
                 for (auto v : views) header.push_back(text::to_nfc(v));
