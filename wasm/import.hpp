@@ -42,13 +42,14 @@ struct PendingImport {
 };
 
 // A confirmed import being written a slice per frame (App::step_import). It owns the pending
-// import so the writer's rows stay put; held by pointer.
+// import so the writer's rows stay put; held by pointer. The writer gets a copy of the preview's
+// plan (its lookups), as a failure puts the preview back on the screen as it was.
 struct ImportCommit {
     PendingImport pending;
     ImportWrite write;
 
     ImportCommit(PendingImport p, ImportMode mode, Store& store, std::string now)
-        : pending(std::move(p)), write(store, *pending.rows, mode, std::move(now)) {}
+        : pending(std::move(p)), write(store, *pending.rows, mode, std::move(now), pending.merge) {}
 };
 
 // The current time as cap_nhat_luc holds it (ISO, UTC, seconds).
