@@ -37,7 +37,7 @@ struct PendingImport {
     // the generation of each entity's records it was made with (Records::generation).
     std::optional<hemis::Verdict> checked;
     std::array<std::uint64_t, hemis::kEntityCount> checked_generations{};
-    std::string failure;            // set when committing failed
+    std::string failure;  // set when committing failed
     // What a merge would do with the saved records: rows kept out because their version is not
     // newer are listed as findings of the client's own (never mixed into the core's `findings`).
     ImportPlan merge;

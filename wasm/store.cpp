@@ -43,7 +43,7 @@ bool Store::fail(std::string what) {
 
 bool Store::open(const std::string& path) {
     for (auto& s : find_stmt_) s.reset();  // statements belong to the connection being replaced
-    ++writes_;                              // the file may have been replaced since last read
+    ++writes_;                             // the file may have been replaced since last read
     if (!db_.open(path)) return fail("open " + path);
     // The journal lives in memory: IDBFS copies whole files, so a journal file would only add
     // a second file to persist; a write either commits in SQLite or is rolled back.

@@ -78,7 +78,7 @@ private:
     bool begun_ = false;
     std::string error_;
     ImportPlan preview_;
-    bool reuse_ = false;                  // preview_.found answers for rows not seen before
+    bool reuse_ = false;                   // preview_.found answers for rows not seen before
     std::unordered_set<std::string> ids_;  // the file's record ids met so far, when reusing
     ImportPlan plan_;
 };
