@@ -89,6 +89,7 @@ struct App {
     // Commands. Each write persists to IndexedDB when it commits.
     bool can_write();
     void after_commit(std::optional<hemis::Entity> changed);
+    void after_import(PendingImport& p);
     void validate_all();
     void open_form(hemis::Entity e, std::int64_t id);
     void check_form();

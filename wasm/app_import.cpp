@@ -69,14 +69,13 @@ void App::step_commit(double budget_ms) {
         pending = std::move(p);
         return;
     }
-    const Entity e = *p.entity;
     p.merge = plan;
     p.skipped = skipped_findings(*p.rows, plan);
     show(trf("import.done_merge",
              {p.file_name, std::to_string(plan.added), std::to_string(plan.updated),
               std::to_string(plan.skipped.size()), std::to_string(plan.removed)}));
     imported = std::move(p);
-    after_commit(e);
+    after_import(*imported);
 }
 
 void App::paste_rows(const std::string& tsv) {

@@ -79,6 +79,9 @@ void App::check_pending() {
         std::swap(slot, p.rows);
         for (auto& f : v.findings)
             if (f.entity == e || f.file == p.file_name) p.findings.push_back(f);
+        p.checked = std::move(v);
+        for (hemis::Entity other : hemis::kAllEntities)
+            p.checked_generations[std::size_t(other)] = records.generation(other);
     }
     if (p.rows && store.is_open()) {
         p.merge = store.plan_import(*p.rows, ImportMode::add_or_update);

@@ -2,6 +2,8 @@
 // map to the schema, and the row-level report (findings numbered by the file's own rows).
 // Nothing is written to the database until App::confirm_import.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +12,7 @@
 #include "csv_chunks.hpp"
 #include "hemis/entities.hpp"
 #include "hemis/findings.hpp"
+#include "hemis/validator.hpp"
 #include "store.hpp"
 
 namespace web {
@@ -30,7 +33,11 @@ struct PendingImport {
     std::vector<hemis::Finding> findings;
     std::size_t errors = 0, warnings = 0;
     std::size_t read_problems = 0;  // broken quotes, bad UTF-8, ragged rows, no header: block it
-    std::string failure;            // set when committing failed
+    // The whole check (every entity, this file standing in for its entity's saved records) and
+    // the generation of each entity's records it was made with (Records::generation).
+    std::optional<hemis::Verdict> checked;
+    std::array<std::uint64_t, hemis::kEntityCount> checked_generations{};
+    std::string failure;  // set when committing failed
     // What a merge would do with the saved records: rows kept out because their version is not
     // newer are listed as findings of the client's own (never mixed into the core's `findings`).
     ImportPlan merge;
@@ -42,13 +49,14 @@ struct PendingImport {
 };
 
 // A confirmed import being written a slice per frame (App::step_import). It owns the pending
-// import so the writer's rows stay put; held by pointer.
+// import so the writer's rows stay put; held by pointer. The writer gets a copy of the preview's
+// plan (its lookups), as a failure puts the preview back on the screen as it was.
 struct ImportCommit {
     PendingImport pending;
     ImportWrite write;
 
     ImportCommit(PendingImport p, ImportMode mode, Store& store, std::string now)
-        : pending(std::move(p)), write(store, *pending.rows, mode, std::move(now)) {}
+        : pending(std::move(p)), write(store, *pending.rows, mode, std::move(now), pending.merge) {}
 };
 
 // The current time as cap_nhat_luc holds it (ISO, UTC, seconds).

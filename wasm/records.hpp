@@ -41,4 +41,8 @@ private:
     std::array<std::uint64_t, hemis::kEntityCount> generation_{};
 };
 
+// Whether two record sets hold the same table (header, cells, row numbers, reading problems),
+// column mapping and source: validating either gives the same findings.
+bool same_records(const hemis::RecordSet& a, const hemis::RecordSet& b);
+
 }  // namespace web

@@ -1,7 +1,6 @@
 // Importing a file into the store: the merge rule (by record id; a file's version must be newer
 // than the saved one), defaults for the columns a file lacks, and the write itself, a slice of
 // rows at a time inside one transaction (see ImportWrite in store.hpp).
-#include <cstdlib>
 
 #include "store.hpp"
 
@@ -40,7 +39,7 @@ struct RowValues {
 };
 
 void fill_row(RowValues& out, const hemis::RecordSet& rows, std::size_t r, const Meta& meta,
-              const Store::Saved* saved, const std::string& now) {
+              const SavedRecord* saved, const std::string& now) {
     const std::size_t n = hemis::schema_of(rows.entity).fields.size();
     out.views.assign(n, std::string_view(""));
     for (std::size_t f = 0; f < n; ++f)
@@ -60,7 +59,7 @@ void fill_row(RowValues& out, const hemis::RecordSet& rows, std::size_t r, const
 
 // A merge keeps the saved record when the file states a version that is not newer.
 bool keeps_saved(const hemis::RecordSet& rows, std::size_t r, const Meta& meta,
-                 const Store::Saved& saved) {
+                 const SavedRecord& saved) {
     return saved.id != 0 && rows.has_field(meta.version) &&
            version_number(rows.value(r, meta.version)) <= version_number(saved.version);
 }
@@ -75,6 +74,18 @@ std::vector<std::string_view> key_view(const hemis::RecordSet& rows, std::size_t
     return values;
 }
 
+// The row's key values as one string, told apart from any other row's.
+std::string key_text(const hemis::RecordSet& rows, std::size_t r) {
+    std::string out;
+    for (auto k : hemis::schema_of(rows.entity).key) {
+        const auto v = rows.value(r, hemis::schema_of(rows.entity).field_index(k));
+        out += std::to_string(v.size());
+        out += ':';
+        out += v;
+    }
+    return out;
+}
+
 }  // namespace
 
 ImportPlan Store::plan_import(const hemis::RecordSet& rows, ImportMode mode) {
@@ -84,9 +95,16 @@ ImportPlan Store::plan_import(const hemis::RecordSet& rows, ImportMode mode) {
         plan.added = rows.size();
         return plan;
     }
+    plan.looked_up_at = writes_;
+    if (count(rows.entity) == 0) {  // nothing saved to look up
+        plan.added = rows.size();
+        return plan;
+    }
     const Meta meta = meta_of(rows.entity);
+    plan.found.reserve(rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        const Saved saved = find_saved(rows.entity, key_view(rows, r));
+        const SavedRecord& saved =
+            plan.found.emplace_back(find_saved(rows.entity, key_view(rows, r)));
         if (keeps_saved(rows, r, meta, saved))
             plan.skipped.push_back({r, saved.version});
         else
@@ -105,8 +123,8 @@ bool Store::import_rows(const hemis::RecordSet& rows, ImportMode mode, const std
 }
 
 ImportWrite::ImportWrite(Store& store, const hemis::RecordSet& rows, ImportMode mode,
-                         std::string now)
-    : store_(store), rows_(rows), mode_(mode), now_(std::move(now)) {}
+                         std::string now, ImportPlan preview)
+    : store_(store), rows_(rows), mode_(mode), now_(std::move(now)), preview_(std::move(preview)) {}
 
 ImportWrite::~ImportWrite() = default;  // an uncommitted transaction rolls back here
 
@@ -130,7 +148,18 @@ bool ImportWrite::begin() {
             return fail(0, "clear " + std::string(hemis::entity_name(e)));
     }
     insert_ = std::make_unique<Stmt>(store_.db_.handle(), Store::insert_sql(e));
+    reuse_ = mode_ == ImportMode::add_or_update && preview_.looked_up_at != 0 &&
+             preview_.looked_up_at == store_.writes() &&
+             (preview_.found.empty() || preview_.found.size() == rows_.size());
+    if (reuse_) ids_.reserve(rows_.size());
     return insert_->ok() || fail(0, "prepare insert");
+}
+
+SavedRecord ImportWrite::saved_for(std::size_t row) {
+    if (mode_ != ImportMode::add_or_update) return {};
+    if (reuse_ && ids_.insert(key_text(rows_, row)).second)
+        return preview_.found.empty() ? SavedRecord{} : std::move(preview_.found[row]);
+    return store_.find_saved(rows_.entity, key_view(rows_, row));
 }
 
 bool ImportWrite::step(std::size_t max_rows) {
@@ -140,9 +169,7 @@ bool ImportWrite::step(std::size_t max_rows) {
     const Meta meta = meta_of(e);
     RowValues values;
     for (std::size_t end = std::min(rows_.size(), next_ + max_rows); next_ < end; ++next_) {
-        Store::Saved saved;
-        if (mode_ == ImportMode::add_or_update)
-            saved = store_.find_saved(e, key_view(rows_, next_));
+        const SavedRecord saved = saved_for(next_);
         if (keeps_saved(rows_, next_, meta, saved)) {
             plan_.skipped.push_back({next_, saved.version});
             continue;
@@ -168,6 +195,7 @@ bool ImportWrite::commit() {
     insert_.reset();
     if (!tx_->commit()) return fail(next_, "commit import");
     tx_.reset();
+    ++store_.writes_;
     return true;
 }
 

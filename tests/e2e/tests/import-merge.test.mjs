@@ -132,3 +132,21 @@ test("replace is chosen explicitly and confirmed with the number of records it r
   assert.ok(await record(page, "7220202"));
   await page.close();
 });
+
+test("an id repeated in one file merges with its earlier row, also into an empty table",
+     async () => {
+  const page = await openOwner();
+  let r = await importCsv(page, "programmes.csv", csv(), { mode: "replace" });
+  assert.equal(r.committed, true, r.failure);
+  assert.equal((await counts(page)).programme, 0);
+  r = await importCsv(page, "programmes.csv",
+                      csv(row("7140101", "Bản 1", 1), row("7140101", "Bản 2", 2),
+                          row("7140102", "Khác 2", 2), row("7140102", "Khác 1", 1)));
+  assert.equal(r.committed, true, r.failure);
+  assert.deepEqual(r.plan, { added: 2, updated: 1, skipped: 1, removed: 0 });
+  assert.deepEqual(r.skipped.map((f) => [f.row, f.value, f.record]), [[5, "1", "7140102"]]);
+  assert.equal((await record(page, "7140101")).ten_nganh, "Bản 2");
+  assert.equal((await record(page, "7140102")).ten_nganh, "Khác 2");
+  assert.equal((await counts(page)).programme, 2);
+  await page.close();
+});
