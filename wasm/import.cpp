@@ -101,8 +101,11 @@ void apply_mapping(PendingImport& p) {
             continue;
         }
         m.field = -1;  // a second column for a field is not imported, as in the CLI
-        // Reported as the CLI reports it, except a column the user chose to leave out.
-        if (!m.chosen) rows.unknown_columns.push_back({m.header, std::uint32_t(c + 1)});
+        // Reported as the CLI reports it (a template column seen a second time is a duplicate,
+        // anything else unknown), except a column the user chose to leave out.
+        if (!m.chosen)
+            rows.unknown_columns.push_back(
+                {m.header, std::uint32_t(c + 1), schema.field_index(m.header) >= 0});
     }
     p.missing_fields.clear();
     for (std::size_t f = 0; f < schema.fields.size(); ++f)
