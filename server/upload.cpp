@@ -27,34 +27,6 @@ long long version_of(std::string_view text) {
     return v;
 }
 
-// A JSON string literal, escaped exactly as nlohmann's dump() escapes valid UTF-8 (which every
-// value of a read package is): the stored records keep the bytes an ordered_json gave them.
-void append_json_string(std::string& out, std::string_view s) {
-    out.push_back('"');
-    std::size_t plain = 0;  // bytes before s[i] not yet copied: they need no escape
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char ch = s[i];
-        if (static_cast<unsigned char>(ch) >= 0x20 && ch != '"' && ch != '\\') continue;
-        out.append(s.substr(plain, i - plain));
-        plain = i + 1;
-        switch (ch) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(ch));
-                out += buf;
-        }
-    }
-    out.append(s.substr(plain));
-    out.push_back('"');
-}
-
 // Each record's fields as one JSON object in schema order, built straight into a string: an
 // ordered_json per record cost more than storing it (issue 6). One row at a time: see Upload.
 void each_record_row(const Dataset& data, const std::function<void(const RecordRow&)>& fn) {
@@ -69,7 +41,8 @@ void each_record_row(const Dataset& data, const std::function<void(const RecordR
         row.entity = entity_name(e);
         for (std::size_t r = 0; r < set->size(); ++r) {
             std::string& fields = row.data;
-            fields.assign("{");
+            fields.clear();
+            fields.push_back('{');
             for (std::size_t f = 0; f < schema.fields.size(); ++f) {
                 if (f) fields.push_back(',');
                 append_json_string(fields, schema.fields[f].name);
