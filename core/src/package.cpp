@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -128,13 +129,20 @@ void only_keys(const json& j, std::initializer_list<const char*> keys, const std
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-    out.push_back('"');
-    std::size_t plain = 0;  // bytes before s[i] not yet copied: they need no escape
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char ch = s[i];
-        if (static_cast<unsigned char>(ch) >= 0x20 && ch != '"' && ch != '\\') continue;
-        out.append(s.substr(plain, i - plain));
-        plain = i + 1;
+    // Most values need no escape: copied and checked in one pass, escaped only if that fails.
+    const std::size_t start = out.size();
+    out.resize(start + s.size() + 2);
+    char* p = out.data() + start;
+    *p++ = '"';
+    bool plain = true;
+    for (const char ch : s) {
+        plain &= static_cast<unsigned char>(ch) >= 0x20 && ch != '"' && ch != '\\';
+        *p++ = ch;
+    }
+    *p = '"';
+    if (plain) return;
+    out.resize(start + 1);
+    for (const char ch : s) {
         switch (ch) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -144,12 +152,15 @@ void append_json_string(std::string& out, std::string_view s) {
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(ch));
-                out += buf;
+                if (static_cast<unsigned char>(ch) >= 0x20) {
+                    out.push_back(ch);
+                } else {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(ch));
+                    out += buf;
+                }
         }
     }
-    out.append(s.substr(plain));
     out.push_back('"');
 }
 
@@ -493,20 +504,23 @@ private:
 
 // Deepest nesting of arrays and objects in JSON text, counted outside strings. Checked before
 // parsing: nlohmann's callback parser, which could check it on the way, is quadratic in the
-// number of records.
+// number of records. Strings are most of a package: each is skipped with memchr to its closing
+// quote, the first one not escaped by an odd run of backslashes.
 int nesting_depth(std::string_view text) {
     int depth = 0, deepest = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        const char c = *p++;
+        if (c == '"') {
+            for (;;) {
+                const auto* q = static_cast<const char*>(std::memchr(p, '"', end - p));
+                if (!q) return deepest;  // an unterminated string: nothing after it counts
+                const char* run = q;
+                while (run > p && run[-1] == '\\') --run;
+                p = q + 1;
+                if ((q - run) % 2 == 0) break;
+            }
         } else if (c == '{' || c == '[') {
             deepest = std::max(deepest, ++depth);
         } else if (c == '}' || c == ']') {
