@@ -237,7 +237,10 @@ Manifest read_manifest(const json& j) {
 class RecordReader {
 public:
     explicit RecordReader(Entity e)
-        : e_(e), s_(schema_of(e)), cells_(s_.fields.size()), values_(s_.fields.size()),
+        : e_(e),
+          s_(schema_of(e)),
+          cells_(s_.fields.size()),
+          values_(s_.fields.size()),
           state_(s_.fields.size()) {
         std::vector<std::string> header;
         for (const auto& f : s_.fields) header.emplace_back(f.name);
@@ -256,9 +259,10 @@ public:
     void begin() {
         std::fill(state_.begin(), state_.end(), Absent);
         unknown_.clear();
+        next_ = 0;
     }
     void string_field(std::string_view key, std::string_view value) {
-        const int f = s_.field_index(key);
+        const int f = field_of(key);
         if (f < 0) {
             unknown_.emplace_back(key);
         } else {
@@ -267,7 +271,7 @@ public:
         }
     }
     void other_field(std::string_view key) {
-        const int f = s_.field_index(key);
+        const int f = field_of(key);
         if (f < 0)
             unknown_.emplace_back(key);
         else
@@ -316,6 +320,15 @@ private:
     enum State : unsigned char { Absent, Text, Other };
 
     std::string at(std::size_t i) const { return where() + "[" + std::to_string(i) + "]"; }
+    // Packages write keys sorted, so the field after the last one found is tried first.
+    int field_of(std::string_view key) {
+        if (next_ < sorted_.size() && s_.fields[sorted_[next_]].name == key)
+            return sorted_[next_++];
+        const int f = s_.field_index(key);
+        if (f >= 0)
+            next_ = std::size_t(std::find(sorted_.begin(), sorted_.end(), f) - sorted_.begin()) + 1;
+        return f;
+    }
     // A document's keys come sorted: the first unknown or non-string one is the problem.
     void check(std::size_t i) const {
         const std::string* unknown =
@@ -333,8 +346,9 @@ private:
     std::vector<std::string_view> cells_;
     std::vector<std::string> values_;  // this record's field values, by field index
     std::vector<State> state_;
-    std::vector<std::string> unknown_;  // this record's keys that are no field
-    std::vector<int> sorted_;           // field indexes in key order
+    std::vector<std::string> unknown_;   // this record's keys that are no field
+    std::vector<int> sorted_;            // field indexes in key order
+    std::size_t next_ = 0;               // where in sorted_ the next key is looked for first
     std::vector<std::string> prefixes_;  // "\"name\":" by field index
     std::string line_;
     CsvTable table_;
@@ -365,8 +379,12 @@ public:
     std::optional<RecordSet> sets[kAllEntities.size()];
     std::optional<std::string> problems[kAllEntities.size()];
 
-    bool null() { return value([&](sax_t& s) { return s.null(); }); }
-    bool boolean(bool b) { return value([&](sax_t& s) { return s.boolean(b); }); }
+    bool null() {
+        return value([&](sax_t& s) { return s.null(); });
+    }
+    bool boolean(bool b) {
+        return value([&](sax_t& s) { return s.boolean(b); });
+    }
     bool number_integer(json::number_integer_t v) {
         return value([&](sax_t& s) { return s.number_integer(v); });
     }
@@ -383,7 +401,9 @@ public:
         }
         return value([&](sax_t& s) { return s.string(v); });
     }
-    bool binary(json::binary_t& v) { return value([&](sax_t& s) { return s.binary(v); }); }
+    bool binary(json::binary_t& v) {
+        return value([&](sax_t& s) { return s.binary(v); });
+    }
     bool key(std::string& k) {
         if (in_array_) {
             if (depth_ == array_depth_ + 1) key_.assign(k);
