@@ -94,22 +94,31 @@ public:
                 return {SaveOutcome::duplicate, old->receipt};
             return {SaveOutcome::conflict, {}};
         }
-        // One prepared statement for every record: preparing it per record cost more than the
-        // insert itself (issue 6).
+        // The records are merged while the package may still be validated, under a savepoint
+        // that a rejected package rolls back. One prepared statement for every record:
+        // preparing it per record cost more than the insert itself (issue 6).
         MergeCounts counts;
-        {
+        if (u.each_record) {
+            db_.exec("SAVEPOINT records");
             Stmt merge(db_, kMerge);
             merge.bind(1, r.institution).bind(8, r.package_id);  // reset() keeps these
-            if (u.each_record)
-                u.each_record([&](const RecordRow& row) {
-                    merge_row(merge, row);
-                    ++(sqlite3_changes(db_.handle()) ? counts.applied : counts.kept);
-                });
+            u.each_record([&](const RecordRow& row) {
+                merge_row(merge, row);
+                ++(sqlite3_changes(db_.handle()) ? counts.applied : counts.kept);
+            });
+        }
+        const std::string status = u.status();
+        if (u.each_record) {
+            if (status != "accepted") {
+                db_.exec("ROLLBACK TO records");
+                counts = {};
+            }
+            db_.exec("RELEASE records");
         }
         const std::string receipt = u.make_receipt(counts);
         Stmt ins(db_, "INSERT INTO packages VALUES (?,?,?,?,?,?)");
         ins.bind(1, r.institution).bind(2, r.package_id).bind(3, r.content_sha256);
-        ins.bind(4, r.status).bind(5, r.received_at).bind(6, receipt).step();
+        ins.bind(4, status).bind(5, r.received_at).bind(6, receipt).step();
         tx.commit();
         return {SaveOutcome::stored, receipt};
     }
