@@ -46,7 +46,10 @@ StoredReceipt receipt_from(const Stmt& s) {
 class SqliteStore final : public Store {
 public:
     explicit SqliteStore(const std::string& path) : db_(path), checkpoint_db_(path) {
-        db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        // 16 KiB pages for a new database (an existing one keeps its own): a stored record is
+        // about 350 bytes, and 4 KiB pages cost 9% more server CPU per ingest in page splits
+        // and WAL frames (issue 6). Only possible before WAL mode is set on a new file.
+        db_.exec("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         checkpoint_db_.exec("PRAGMA synchronous=FULL;");
         migrate();
         // Replaces SQLite's automatic checkpoint, which ran inside the COMMIT of the upload that
