@@ -25,16 +25,19 @@ target_compile_definitions(utf8proc PUBLIC UTF8PROC_STATIC)
 target_include_directories(utf8proc SYSTEM PUBLIC ${HEMIS_THIRD_PARTY}/utf8proc)
 set_target_properties(utf8proc PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
-# libmd's SHA-2 (OpenBSD code); it wants a config.h, which it does not need anything from.
-# Written only once: rewriting it at each configure would rebuild the library every time.
-if(NOT EXISTS ${CMAKE_BINARY_DIR}/libmd-config/config.h)
-  file(WRITE ${CMAKE_BINARY_DIR}/libmd-config/config.h "/* empty: sha2.c needs no configuration */\n")
+# libmd's SHA-2 (OpenBSD code), for the browser only: natively the core uses OpenSSL's. It wants a
+# config.h, which it does not need anything from; written only once, as rewriting it at each
+# configure would rebuild the library every time.
+if(EMSCRIPTEN)
+  if(NOT EXISTS ${CMAKE_BINARY_DIR}/libmd-config/config.h)
+    file(WRITE ${CMAKE_BINARY_DIR}/libmd-config/config.h "/* empty: sha2.c needs no configuration */\n")
+  endif()
+  add_library(libmd_sha2 STATIC ${HEMIS_THIRD_PARTY}/libmd/src/sha2.c)
+  target_include_directories(libmd_sha2 SYSTEM
+    PUBLIC ${HEMIS_THIRD_PARTY}/libmd/include
+    PRIVATE ${HEMIS_THIRD_PARTY}/libmd/src ${CMAKE_BINARY_DIR}/libmd-config)
+  set_target_properties(libmd_sha2 PROPERTIES POSITION_INDEPENDENT_CODE ON)
 endif()
-add_library(libmd_sha2 STATIC ${HEMIS_THIRD_PARTY}/libmd/src/sha2.c)
-target_include_directories(libmd_sha2 SYSTEM
-  PUBLIC ${HEMIS_THIRD_PARTY}/libmd/include
-  PRIVATE ${HEMIS_THIRD_PARTY}/libmd/src ${CMAKE_BINARY_DIR}/libmd-config)
-set_target_properties(libmd_sha2 PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
 # Catch2 2.x single header.
 add_library(catch2_single INTERFACE)

@@ -90,6 +90,9 @@ void post_package(Context& ctx, const Request& req, Response& res,
     };
     if (declared_length(req) > ctx.max_body) return too_large();
     std::string body;
+    // Room for the declared body up front: growing by doubling copied it several times over and
+    // held two copies at once while it did.
+    body.reserve(std::min(declared_length(req), ctx.max_body));
     bool overflow = false;
     const bool complete = reader([&](const char* data, std::size_t n) {
         overflow = body.size() + n > ctx.max_body;

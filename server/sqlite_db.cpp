@@ -6,7 +6,13 @@
 namespace hemis::server {
 
 Db::Db(const std::string& path) {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+    // Allocation statistics take a global mutex on every SQLite malloc; nothing reads them. Only
+    // possible before SQLite initialises, so the first connection sets it.
+    static const int no_memstatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)no_memstatus;
+    // No per-call connection mutex: each connection's owner serialises its use (the store holds
+    // its own mutex around every call).
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -38,6 +44,12 @@ Stmt::~Stmt() {
 Stmt& Stmt::bind(int index, std::string_view text) {
     if (sqlite3_bind_text(stmt_, index, text.data(), int(text.size()), SQLITE_TRANSIENT) !=
         SQLITE_OK)
+        db_.fail("bind");
+    return *this;
+}
+
+Stmt& Stmt::bind_unowned(int index, std::string_view text) {
+    if (sqlite3_bind_text(stmt_, index, text.data(), int(text.size()), SQLITE_STATIC) != SQLITE_OK)
         db_.fail("bind");
     return *this;
 }

@@ -31,6 +31,9 @@ public:
     Stmt& operator=(const Stmt&) = delete;
 
     Stmt& bind(int index, std::string_view text);
+    // Without a copy: `text` must stay as it is until the statement is reset or the parameter
+    // bound again.
+    Stmt& bind_unowned(int index, std::string_view text);
     Stmt& bind(int index, long long value);
     bool step();  // true while a row is available
     void reset();  // ready to bind and step again (bindings are replaced one by one)

@@ -37,12 +37,17 @@ struct MergeCounts {
 };
 
 struct Upload {
-    StoredReceipt receipt;  // its `receipt` text is made by make_receipt once the merge is done
+    // Its `status` comes from status(), its `receipt` text from make_receipt once the merge is
+    // done.
+    StoredReceipt receipt;
+    // "accepted" or "rejected". It may wait for validation, which runs beside the merge (issue 6):
+    // a store may merge the records first and must then undo them for a rejected package.
+    std::function<std::string()> status;
     std::function<std::string(const MergeCounts&)> make_receipt;
-    // Calls its argument with each record of an accepted package in package order, making each
-    // row as it goes, so a store that merges them one by one never holds them all (issue 6:
-    // they doubled the server's peak memory). Empty for a rejected package: only its receipt
-    // is kept.
+    // Calls its argument with each record of the package in package order, making each row as
+    // it goes, so a store that merges them one by one never holds them all (issue 6: they
+    // doubled the server's peak memory). Empty for a package known to be rejected: only its
+    // receipt is kept.
     std::function<void(const std::function<void(const RecordRow&)>&)> each_record;
     std::vector<RecordRow> all_records() const {
         std::vector<RecordRow> rows;

@@ -121,10 +121,13 @@ public:
 
     SaveResult save_upload(const Upload& u) override {
         auto c = pool_.borrow();
-        const std::vector<RecordRow> records = u.all_records();  // merge_order needs them all
+        // The verdict first: its status goes into the row that claims the package id.
+        const std::string status = u.status();
+        const std::vector<RecordRow> records =  // merge_order needs them all
+            status == "accepted" ? u.all_records() : std::vector<RecordRow>{};
         for (int attempt = 1;; ++attempt) {
             try {
-                return save_once(*c, u, records);
+                return save_once(*c, u, status, records);
             } catch (const pg::Error& e) {
                 if (!e.retryable() || attempt == kAttempts) throw;
             }
@@ -214,14 +217,15 @@ private:
         tx.commit();
     }
 
-    SaveResult save_once(pg::Conn& c, const Upload& u, const std::vector<RecordRow>& records) {
+    SaveResult save_once(pg::Conn& c, const Upload& u, const std::string& status,
+                         const std::vector<RecordRow>& records) {
         const StoredReceipt& r = u.receipt;
         pg::Transaction tx(c);
         const pg::Result inserted =
             c.exec("INSERT INTO packages (" + kReceiptColumns +
                        ") VALUES ($1,$2,$3,$4,$5,$6) "
                        "ON CONFLICT (institution, package_id) DO NOTHING RETURNING 1",
-                   {r.institution, r.package_id, r.content_sha256, r.status, r.received_at, ""});
+                   {r.institution, r.package_id, r.content_sha256, status, r.received_at, ""});
         if (!inserted.rows()) {
             // Another upload of this id committed first (a racing one was waited for).
             const auto old = find_receipt(c, r.institution, r.package_id);

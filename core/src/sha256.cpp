@@ -1,32 +1,19 @@
-// SHA-256 through libmd's OpenBSD-derived SHA-2 code.
+// SHA-256: what both backends share (the hex form and the one-shot helper). The hash itself is in
+// sha256_openssl.cpp (native: OpenSSL's assembly uses the CPU's SHA instructions; libmd's portable
+// C took a sixth of the server's ingest time, issue 6) or sha256_libmd.cpp (the browser, where
+// Emscripten has no OpenSSL); core/CMakeLists.txt picks one.
 #include "hemis/sha256.hpp"
 
-#include <sys/types.h>
-#include <cstring>
-
-#include <sha2.h>
+#include "sha256_backend.hpp"
 
 namespace hemis {
 
-static_assert(sizeof(SHA2_CTX) <= 256, "Sha256::state_ is too small for SHA2_CTX");
-
-Sha256::Sha256() {
-    SHA256Init(reinterpret_cast<SHA2_CTX*>(state_));
-}
-
-void Sha256::update(std::string_view bytes) {
-    SHA256Update(reinterpret_cast<SHA2_CTX*>(state_),
-                 reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-}
-
-std::string Sha256::hex_digest() {
-    std::uint8_t digest[SHA256_DIGEST_LENGTH];
-    SHA256Final(digest, reinterpret_cast<SHA2_CTX*>(state_));
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out(SHA256_DIGEST_LENGTH * 2, '0');
-    for (int i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
-        out[2 * i] = hex[digest[i] >> 4];
-        out[2 * i + 1] = hex[digest[i] & 15];
+std::string sha256_digest_hex(const std::uint8_t (&digest)[kSha256DigestBytes]) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out(kSha256DigestBytes * 2, '0');
+    for (int i = 0; i < kSha256DigestBytes; ++i) {
+        out[2 * i] = digits[digest[i] >> 4];
+        out[2 * i + 1] = digits[digest[i] & 15];
     }
     return out;
 }

@@ -71,6 +71,20 @@ TEST_CASE("reading a package rejects unknown fields, deep nesting and bad JSON")
                       Catch::StartsWith("package is not valid JSON"));
 }
 
+TEST_CASE("values that JSON escapes read back with their hash") {
+    // The reader writes each record's hashed line itself: it must escape as the writer's
+    // nlohmann dump() does, quotes, backslashes and control characters included.
+    Dataset d;
+    const std::string name = "\"A \"\"b\"\" \\ c\td\x01\x1f\x7f ễ\"";  // one quoted CSV cell
+    add_csv_input(d, "learners.csv",
+                  test::learner_csv({test::with_field(test::clean_learner(), "ho_ten", name)}));
+    add_csv_input(d, "programmes.csv", test::programme_csv());
+    const int field = schema_of(Entity::learner).field_index("ho_ten");
+    const Package p = read_package(pack(d));
+    CHECK(p.data.get(Entity::learner)->value(0, field) == d.get(Entity::learner)->value(0, field));
+    CHECK(p.data.get(Entity::learner)->value(0, field).find('\\') != std::string_view::npos);
+}
+
 TEST_CASE("validating a package gives the CSV's findings, file and rows included") {
     Dataset d = sample();
     add_csv_input(d, "learners.csv",
@@ -109,4 +123,8 @@ TEST_CASE("reading a package rejects what the format does not allow") {
 
 TEST_CASE("brackets inside strings do not count as nesting") {
     CHECK_THROWS_WITH(read_package("{\"a\":\"[[[[[[[[[[[[\"}"), "package: unknown key 'a'");
+    // A quote after an odd run of backslashes is inside the string; after an even run it ends it.
+    CHECK_THROWS_WITH(read_package(R"({"a":"\\\"[[[[[[[[[[[["})"), "package: unknown key 'a'");
+    CHECK_THROWS_WITH(read_package(R"({"a":"\\","b":[[[[[[[[]]]]]]]]})"),
+                      "package is nested too deeply");
 }

@@ -70,6 +70,16 @@ def test_rejected(s, tools, t, p):
     expect("bad errors exact", r["errors"], 8)
     expect("bad findings byte for byte", body.endswith(
         (',"findings":' + cli[:-1] + "}\n").encode()), True)
+    expect("bad merge counts", r["merged"], {"applied": 0, "kept": 0})
+    # A package whose manifest claims no errors is merged while it is validated: found rejected,
+    # its merge is undone (the summary test counts the learners stored).
+    claims_clean = json.loads(p["bA"])
+    claims_clean["manifest"]["verdict"]["errors"] = 0
+    claims_clean["manifest"]["package_id"] += "-claims-clean"
+    status, _, body = s.upload(json.dumps(claims_clean).encode(), t["A"])
+    r = json.loads(body)
+    expect("claims clean", (status, r["status"], r["errors"]), (201, "rejected", 8))
+    expect("claims clean merge counts", r["merged"], {"applied": 0, "kept": 0})
 
 
 def test_refusals(s, t, p):
@@ -101,10 +111,11 @@ def test_refusals(s, t, p):
 def test_listing_and_summary(s, t, p):
     _, mine = s.get_json("/api/v1/packages", t["A"])
     ids = [(x["package_id"].split("-")[0], x["status"]) for x in mine["packages"]]
-    expect("A's receipts (nothing stored on errors)", ids, [("AIS", "accepted"), ("AIS", "rejected")])
+    expect("A's receipts (nothing stored on errors)", ids,
+           [("AIS", "accepted"), ("AIS", "rejected"), ("AIS", "rejected")])
     first = mine["packages"][0]["received_at"]
     _, later = s.get_json("/api/v1/packages?since=" + first, t["A"])
-    expect("since", [x["status"] for x in later["packages"]], ["rejected"])
+    expect("since", [x["status"] for x in later["packages"]], ["rejected", "rejected"])
     _, theirs = s.get_json("/api/v1/packages", t["B"])
     expect("B sees none of A's receipts", theirs["packages"], [])
     status, _, _ = s.request("GET", "/api/v1/packages/" + mine["packages"][0]["package_id"],
@@ -204,7 +215,7 @@ def test_logs(s):
     expect("log outcomes", sorted(uploads),
            ["accepted"] * 5 + ["conflict", "duplicate", "invalid_json", "invalid_package",
                                "invalid_utf8", "other_institution", "payload_too_large",
-                               "rejected", "too_deep", "wrong_content_type"])
+                               "rejected", "rejected", "too_deep", "wrong_content_type"])
     garbage = [e for e in lines if e["method"] == ""]
     expect("requests that never reached routing are logged on their own",
            (len(garbage) > 0, {(e["institution"], e["outcome"] != "accepted", e["duration_ms"])

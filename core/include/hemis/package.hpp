@@ -38,6 +38,11 @@ struct Manifest {
 // code and period it is made from by default) may hold, so it is safe in a URL path and a file name.
 bool is_package_token(std::string_view s);
 
+// Appends `s` as a JSON string literal escaped as nlohmann's dump() escapes valid UTF-8 (quotes,
+// backslashes and control characters only): how a package's hashed record lines are written, so
+// a reader that writes records with it keeps their bytes.
+void append_json_string(std::string& out, std::string_view s);
+
 // Builds the package text. The verdict must come from validating `data` with `rulebook`.
 std::string write_package(const Dataset& data, const Rulebook& rulebook, const Verdict& verdict,
                           const PackageOptions& options);
