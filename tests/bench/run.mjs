@@ -74,6 +74,7 @@ const summary = {
   baseline_records_per_s: pick('baseline_records_per_s', s.baseline?.records_per_s, s.baseline?.unavailable),
   native_vs_baseline: pick('native_vs_baseline', s.native_vs_baseline, s.native?.unavailable ?? s.baseline?.unavailable),
   wasm_vs_native: pick('wasm_vs_native', w?.wasm_vs_native, w?.unavailable),
+  wasm_vs_native_cold: pick('wasm_vs_native_cold', w?.wasm_vs_native_cold, w?.unavailable),
   browser_import_100k_s: pick('browser_import_100k_s', b.import_100k_s, b.unavailable),
   browser_first_frame_s: pick('browser_first_frame_s', b.first_frame_s, b.unavailable),
   browser_scroll_frame_p95_ms: pick('browser_scroll_frame_p95_ms', b.scroll?.frame_work_p95_ms, b.scroll?.unavailable ?? b.unavailable),
@@ -97,7 +98,8 @@ for (const [n, r] of Object.entries(result.sizes)) {
     + `peak RSS ${(r.native.peak_rss_bytes / 1e6).toFixed(0)} MB; `
     + `baseline ${r.baseline.e2e_s ?? '-'} s e2e, peak RSS ${((r.baseline.peak_rss_bytes ?? 0) / 1e6).toFixed(0)} MB; `
     + `native/baseline ${r.native_vs_baseline ?? '-'}`
-    + (r.wasm && !r.wasm.unavailable ? `; wasm/native ${r.wasm.wasm_vs_native} (validate only ${r.wasm.wasm_vs_native_validate_only})` : ''));
+    + (r.wasm && !r.wasm.unavailable ? `; wasm/native ${r.wasm.wasm_vs_native} warm (validate only `
+      + `${r.wasm.wasm_vs_native_validate_only}), ${r.wasm.wasm_vs_native_cold} cold` : ''));
 }
 if (b.import) {
   details.push(`browser: import+validate ${round(b.import.import_validate_s)} s + save ${round(b.import.save_s)} s `
