@@ -95,6 +95,8 @@ constexpr CatalogEntry kEntries[] = {
     {"import.mode_replace", "Replace all records of this kind"},
     {"import.mode_merge", "Add new and update by id"},
     {"import.blocked", "The file has format errors (encoding, quotes or column count), so it cannot be imported. Fix the file and choose it again."},
+    {"import.no_id_column", "The file has no {0} column, the id of each record, so it cannot be imported. If its columns are separated by semicolons (;), save it again as comma-separated CSV; if the column has another name, choose the field {0} for it."},
+    {"import.blank_ids", "{0} rows have no id (the first is row {1}), so the file cannot be imported: records are saved and merged by their id. Fill in the ids and choose the file again."},
     {"import.confirm", "Confirm import"},
     {"import.cancel", "Cancel"},
     {"import.done", "Imported {0} rows from {1}."},

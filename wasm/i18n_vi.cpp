@@ -96,6 +96,8 @@ constexpr CatalogEntry kEntries[] = {
     {"import.mode_replace", "Thay toàn bộ dữ liệu loại này"},
     {"import.mode_merge", "Thêm mới hoặc cập nhật theo mã"},
     {"import.blocked", "Tệp có lỗi định dạng (mã hoá, dấu ngoặc kép, số cột) nên không thể nhập. Hãy sửa tệp rồi chọn lại."},
+    {"import.no_id_column", "Tệp không có cột mã {0}, cột dùng để nhận ra từng bản ghi, nên không thể nhập. Nếu tệp ngăn cột bằng dấu chấm phẩy (;), hãy lưu lại thành CSV ngăn bằng dấu phẩy; nếu cột có tên khác, hãy chọn trường {0} cho cột đó."},
+    {"import.blank_ids", "{0} dòng không có mã (dòng đầu tiên: dòng {1}) nên không thể nhập: bản ghi được lưu và gộp theo mã. Hãy điền mã rồi chọn lại tệp."},
     {"import.confirm", "Xác nhận nhập"},
     {"import.cancel", "Huỷ"},
     {"import.done", "Đã nhập {0} dòng từ {1}."},

@@ -110,6 +110,38 @@ void apply_mapping(PendingImport& p) {
     p.missing_fields.clear();
     for (std::size_t f = 0; f < schema.fields.size(); ++f)
         if (!rows.has_field(int(f))) p.missing_fields.emplace_back(schema.fields[f].name);
+    p.missing_id_fields.clear();
+    std::vector<int> id_fields;
+    for (auto name : schema.key) {
+        const int f = schema.field_index(name);
+        if (rows.has_field(f))
+            id_fields.push_back(f);
+        else
+            p.missing_id_fields.emplace_back(name);
+    }
+    p.blank_id_rows = 0;
+    p.first_blank_id_row = 0;
+    if (!p.missing_id_fields.empty()) return;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const bool blank = std::any_of(id_fields.begin(), id_fields.end(),
+                                       [&](int f) { return rows.value(r, f).empty(); });
+        if (!blank) continue;
+        if (p.blank_id_rows++ == 0) p.first_blank_id_row = rows.table.source_row(r);
+    }
+}
+
+std::string PendingImport::blocked_reason() const {
+    if (!rows) return "";
+    if (read_problems > 0) return tr("import.blocked");
+    if (!missing_id_fields.empty()) {
+        std::string names;
+        for (const auto& f : missing_id_fields) names += (names.empty() ? "" : ", ") + f;
+        return trf("import.no_id_column", {names});
+    }
+    if (blank_id_rows > 0)
+        return trf("import.blank_ids",
+                   {std::to_string(blank_id_rows), std::to_string(first_blank_id_row)});
+    return "";
 }
 
 std::string now_iso_utc() {

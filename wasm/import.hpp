@@ -33,6 +33,12 @@ struct PendingImport {
     std::vector<hemis::Finding> findings;
     std::size_t errors = 0, warnings = 0;
     std::size_t read_problems = 0;  // broken quotes, bad UTF-8, ragged rows, no header: block it
+    // Records are saved and merged by their id: a file without an id column (often one separated
+    // by semicolons, read as a single column) or with rows of blank ids would save blank-id
+    // records over each other, or in a replace lose every saved record. Such a file is blocked.
+    std::vector<std::string> missing_id_fields;  // id fields no column is mapped to
+    std::size_t blank_id_rows = 0;
+    std::uint32_t first_blank_id_row = 0;  // spreadsheet row of the first such row
     // The whole check (every entity, this file standing in for its entity's saved records) and
     // the generation of each entity's records it was made with (Records::generation).
     std::optional<hemis::Verdict> checked;
@@ -45,7 +51,11 @@ struct PendingImport {
     std::size_t saved_count = 0;                  // records of this entity a replace would remove
     ImportMode mode = ImportMode::add_or_update;  // the choice on the screen: merge unless asked
 
-    bool can_commit() const { return rows && read_problems == 0; }
+    bool can_commit() const {
+        return rows && read_problems == 0 && missing_id_fields.empty() && blank_id_rows == 0;
+    }
+    // Why the file cannot be imported, in the user's language; empty when it can.
+    std::string blocked_reason() const;
 };
 
 // A confirmed import being written a slice per frame (App::step_import). It owns the pending

@@ -110,7 +110,11 @@ const char* confirm_reply(bool replace) {
     const bool ok =
         app().confirm_import(replace ? ImportMode::replace_all : ImportMode::add_or_update);
     if (ok && app().imported) return reply(import_json(*app().imported, true));
-    if (app().pending) return reply(import_json(*app().pending, false));
+    if (app().pending) {
+        json r = import_json(*app().pending, false);
+        if (r["failure"].get<std::string>().empty()) r["failure"] = app().pending->blocked_reason();
+        return reply(r);
+    }
     return reply({{"committed", false}, {"failure", app().notice.text}});
 }
 

@@ -107,7 +107,7 @@ void draw_confirm(App& app, PendingImport& p) {
                       .c_str());
     else
         help_text(trf("import.replace_plan", {std::to_string(p.saved_count)}).c_str());
-    if (!p.can_commit()) help_text(tr("import.blocked"));
+    if (!p.can_commit()) help_text(p.blocked_reason().c_str());
     ImGui::BeginDisabled(!p.can_commit());
     if (ImGui::Button(tr("import.confirm"))) {
         if (p.mode == ImportMode::replace_all && p.saved_count > 0)

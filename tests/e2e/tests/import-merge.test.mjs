@@ -150,3 +150,29 @@ test("an id repeated in one file merges with its earlier row, also into an empty
   assert.equal((await counts(page)).programme, 2);
   await page.close();
 });
+
+test("a file without an id column, or with blank ids, is refused and saved records stay", async () => {
+  const page = await openOwner();
+  await importCsv(page, "programmes.csv", csv(row("7480201", "Công nghệ thông tin", 1),
+                                              row("7340101", "Quản trị kinh doanh", 1)));
+  const before = (await counts(page)).programme;
+  // Excel in a Vietnamese locale writes semicolons: the header reads as one unknown column.
+  const semicolons = [HEADER, row("7220201", "Ngôn ngữ Anh", 1)].join("\n").replaceAll(",", ";");
+  for (const replace of [false, true]) {
+    let r = await importCsv(page, "programmes.csv", semicolons, { mode: replace ? "replace" : "merge" });
+    assert.equal(r.committed, false, "a semicolon file is not imported");
+    assert.match(r.failure, /ma_nganh/);
+    r = await importCsv(page, "programmes.csv", "ten_nganh,trinh_do,hinh_thuc\nX,7,CQ\nY,7,CQ\n",
+                        { mode: replace ? "replace" : "merge" });
+    assert.equal(r.committed, false, "a file without the id column is not imported");
+    r = await importCsv(page, "programmes.csv",
+                        csv(row("7220201", "Ngôn ngữ Anh", 1), row("", "Không mã", 1), row("", "Cũng không", 1)),
+                        { mode: replace ? "replace" : "merge" });
+    assert.equal(r.committed, false, "rows without an id are not imported");
+    assert.match(r.failure, /\b2\b.*\b3\b/, "says how many rows and the first one");
+  }
+  assert.equal((await counts(page)).programme, before);
+  assert.equal((await record(page, "7480201")).ten_nganh, "Công nghệ thông tin");
+  assert.equal(await record(page, ""), null);
+  await page.close();
+});
