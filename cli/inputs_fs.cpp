@@ -17,6 +17,9 @@ namespace fs = std::filesystem;
 // Sized once from the file's length and read straight into the string: a stream buffer would grow
 // by doubling and then be copied out, three times the memory traffic on a file of hundreds of MB.
 std::string read_file(const std::string& path) {
+    // A folder opens as a stream on Linux and then reads as garbage of absurd length.
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw InputError(Msg::cannot_read, {path});
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw InputError(Msg::cannot_read, {path});
     const std::streamoff size = in.tellg();
@@ -91,7 +94,10 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
         }
         for (Entity e : kAllEntities) {
             const fs::path f = fs::path(p) / std::string(schema_of(e).file);
-            if (fs::exists(f)) files.push_back(f.string());
+            // A link whose target is gone is still a file the user meant: reading it says so,
+            // where leaving it out would drop the checks that need that entity.
+            std::error_code ec;
+            if (fs::exists(fs::symlink_status(f, ec))) files.push_back(f.string());
         }
         // A data file under another name (Learners.CSV, "learners (1).csv", an .xlsx) would
         // otherwise be left out without a word.

@@ -125,6 +125,16 @@ expect_rc 1 "pack --force with bad bytes" "$hemis" pack "$work/badbytes" --insti
 [ ! -e "$work/forced.json" ] || fail "--force packed a file with invalid UTF-8"
 grep -q "input.utf8" "$work/err" || fail "bad bytes not reported: $(head -c 300 "$work/err")"
 
+# a template file that cannot be read (a link to nothing, a folder) is an error naming it, not
+# an entity silently left out.
+mkdir -p "$work/dangling" "$work/folderfile"
+cp "$work/clean/learners.csv" "$work/dangling/" && ln -s "$work/nowhere.csv" "$work/dangling/programmes.csv"
+expect_rc 2 "validate with a dangling link" "$hemis" --lang en validate "$work/dangling"
+grep -q "Cannot read file .*programmes.csv" "$work/err" || fail "dangling link not named: $(head -c 300 "$work/err")"
+cp "$work/clean/learners.csv" "$work/folderfile/" && mkdir "$work/folderfile/staff.csv"
+expect_rc 2 "validate with a folder named staff.csv" "$hemis" --lang en validate "$work/folderfile"
+grep -q "Cannot read file .*staff.csv" "$work/err" || fail "folder not named: $(head -c 300 "$work/err")"
+
 # a failed write to stdout is exit 2, not success.
 if [ -w /dev/full ]; then
   "$hemis" template staff >/dev/full 2>"$work/err"; rc=$?
