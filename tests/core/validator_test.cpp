@@ -259,6 +259,17 @@ TEST_CASE("format patterns match the whole value, whatever its script") {
     for (const char* bad : {"a b@c.vn", "a@b@c.vn", "x a@b.vn", "a@b .vn", "@b.vn", "a@b"})
         CHECK(rule_ids(validate_learners({with_field(clean_learner(), "email", bad)})) ==
               Ids{"learner.email.format"});
+    // Any space or invisible character, not only ASCII ones: vertical tab, no-break space (which
+    // trimming leaves), zero-width space.
+    for (const char* bad : {"a@b.vn\v", "a@b.vn\u00a0", "\u00a0a@b.vn", "a\u00a0b@c.vn",
+                            "a\u200bb@c.vn", "a@b\u3000.vn"})
+        CHECK(rule_ids(validate_learners({with_field(clean_learner(), "email", bad)})) ==
+              Ids{"learner.email.format"});
+    for (const char* bad : {"Nguy\u0085n", "An\u009f", "An\u2028B\u00ecnh", "B\u200bao"})
+        CHECK(rule_ids(validate_learners({with_field(clean_learner(), "ho_ten", bad)})) ==
+              Ids{"learner.ho_ten.format"});
+    CHECK(validate_learners({with_field(clean_learner(), "ho_ten", "Nguyễn Thị Ánh Tuyết")})
+              .findings.empty());
     for (const char* bad : {"0912 345678", "84912345678", "091234567", "+8491234567a"})
         CHECK(rule_ids(validate_learners({with_field(clean_learner(), "dien_thoai", bad)})) ==
               Ids{"learner.dien_thoai.format"});
