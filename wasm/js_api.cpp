@@ -28,9 +28,12 @@ const char* reply_text(std::string text) {
     return buffer.c_str();
 }
 
+// Row and column 0 (a finding about the whole file or its header) are null, as in the CLI's
+// and the server's JSON reports.
 json finding_json(const hemis::Finding& f) {
+    const auto nullable = [](std::uint32_t n) { return n ? json(n) : json(nullptr); };
     return {{"rule", f.rule},   {"severity", hemis::severity_name(f.severity)},
-            {"row", f.row},     {"column", f.column},
+            {"row", nullable(f.row)},     {"column", nullable(f.column)},
             {"field", f.field}, {"record", f.record},
             {"value", f.value}, {"message", f.message(language())}};
 }

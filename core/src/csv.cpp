@@ -188,9 +188,14 @@ bool clean_cells(RawRecord& rec, CsvTable& table, std::vector<std::string_view>&
     return content;
 }
 
+// With a byte-order mark, or without one: text never holds NUL bytes, while UTF-16 of a header's
+// ASCII letters has one in every other byte.
 bool is_utf16(std::string_view bytes) {
-    return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                                 (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+    if (bytes.size() < 2) return false;
+    if ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))
+        return true;
+    return bytes.size() >= 4 && ((bytes[1] == '\0' && bytes[3] == '\0' && bytes[0] != '\0') ||
+                                 (bytes[0] == '\0' && bytes[2] == '\0' && bytes[1] != '\0'));
 }
 
 // Cells past the header that hold something: empty ones are what Excel adds after a range.

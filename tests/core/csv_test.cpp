@@ -34,6 +34,15 @@ TEST_CASE("read_csv reports UTF-16 once instead of reading noise") {
     CHECK(read_csv(std::string_view("\xFE\xFF" "\0a", 4)).issues()[0].kind == CsvIssue::Kind::utf16);
 }
 
+TEST_CASE("read_csv recognises UTF-16 without a byte-order mark too") {
+    using namespace std::string_literals;
+    for (const std::string& bytes : {"m\0a\0,\0b\0"s, "\0m\0a\0,\0b"s}) {
+        const auto t = read_csv(bytes);
+        REQUIRE(t.issues().size() == 1);
+        CHECK(t.issues()[0].kind == CsvIssue::Kind::utf16);
+    }
+}
+
 TEST_CASE("read_csv drops empty trailing header cells and ignores empty extra cells") {
     const auto t = read_csv("a,b,,\n1,2,,\n3,4,,x\n");
     REQUIRE(t.header() == std::vector<std::string>{"a", "b"});
