@@ -178,7 +178,8 @@ bool clean_cells(RawRecord& rec, CsvTable& table, std::vector<std::string_view>&
             cell.ascii ? std::string_view::npos : text::find_invalid_utf8(cell.bytes());
         if (bad != std::string_view::npos) {
             table.add_issue({CsvIssue::Kind::invalid_utf8, rec.row,
-                             static_cast<std::uint32_t>(i + 1), static_cast<std::uint32_t>(bad)});
+                             static_cast<std::uint32_t>(i + 1), static_cast<std::uint32_t>(bad),
+                             static_cast<std::uint8_t>(cell.bytes()[bad])});
             cell.copy = text::replace_invalid_utf8(cell.bytes());
             cell.copied = true;
         }

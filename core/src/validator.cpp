@@ -42,9 +42,10 @@ private:
                                         std::string(set.value(row, field)), extra));
     }
     void emit_input(const char* id, const RecordSet& set, std::uint32_t row, std::uint32_t column,
-                    std::string field, std::string value, std::string record = "") {
+                    std::string field, std::string value, std::string record = "",
+                    const Rulebook::Vars& extra = {}) {
         findings_.push_back(finding_for(book_.rule(id), set.entity, set.source, std::move(record),
-                                        row, column, std::move(field), std::move(value), {}));
+                                        row, column, std::move(field), std::move(value), extra));
     }
 
     void check_set(const RecordSet& set) {
@@ -100,9 +101,17 @@ private:
             const char* id = input_rule(issue.kind);
             const std::size_t row = row_at(set, issue.row);
             const bool known = row < set.size() && col >= 1 && col <= header.size();
+            // A bad byte is named, with where it sits in the cell: the cell's text shows it only
+            // as the replacement character.
+            Rulebook::Vars extra;
+            if (issue.kind == CsvIssue::Kind::invalid_utf8) {
+                static constexpr char hex[] = "0123456789ABCDEF";
+                extra = {{"byte", std::string{'0', 'x', hex[issue.byte >> 4], hex[issue.byte & 15]}},
+                         {"position", std::to_string(issue.byte_in_field + 1)}};
+            }
             emit_input(id, set, issue.row, issue.column, field,
                        known ? std::string(set.table.cell(row, col - 1)) : "",
-                       row < set.size() ? set.record_id(row) : "");
+                       row < set.size() ? set.record_id(row) : "", extra);
         }
         // One semicolon-separated header reads as a single column: say that, not "every column
         // is missing".

@@ -38,7 +38,7 @@ std::string book_json(const std::string& extra_rules, const std::string& catalog
 
 TEST_CASE("the project rulebook loads with a version and a 64-hex hash") {
     const Rulebook& book = test::rulebook();
-    CHECK(book.version() == "2026.12-8");
+    CHECK(book.version() == "2026.12-9");
     CHECK(book.hash().size() == 64);
     CHECK(book.catalog("nganh")->partial);
     CHECK_FALSE(book.catalog("dan_toc")->partial);

@@ -198,6 +198,9 @@ TEST_CASE("reading problems become findings: unknown and missing columns, bad by
     CHECK(utf8->row == 2);
     CHECK(utf8->column == 2);
     CHECK(utf8->field == "ho_ten");
+    CHECK(utf8->message_en ==
+          "This cell holds the byte 0xFF (byte 4 of the cell), which is not valid UTF-8; save the "
+          "file as UTF-8.");
     CHECK(std::count(ids.begin(), ids.end(), "input.column_unknown") == 1);
 }
 

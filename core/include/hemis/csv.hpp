@@ -23,6 +23,7 @@ struct CsvIssue {
     std::uint32_t row = 0;
     std::uint32_t column = 0;
     std::uint32_t byte_in_field = 0;  // for invalid_utf8: offset of the bad byte inside the cell
+    std::uint8_t byte = 0;            // for invalid_utf8: the bad byte itself
 };
 
 class CsvTable {
