@@ -45,7 +45,8 @@ void fill_row(RowValues& out, const hemis::RecordSet& rows, std::size_t r, const
     for (std::size_t f = 0; f < n; ++f)
         if (rows.has_field(int(f))) out.views[f] = rows.value(r, int(f));
     const bool update = saved && saved->id != 0;
-    if (meta.version >= 0 && !rows.has_field(meta.version)) {
+    // No version column, or a blank version cell: the saved record's version raised by one.
+    if (meta.version >= 0 && (!rows.has_field(meta.version) || rows.value(r, meta.version).empty())) {
         out.version = std::to_string(update ? version_number(saved->version) + 1 : 1);
         out.views[std::size_t(meta.version)] = out.version;
     }
@@ -57,10 +58,12 @@ void fill_row(RowValues& out, const hemis::RecordSet& rows, std::size_t r, const
         out.views[std::size_t(meta.updated)] = now;
 }
 
-// A merge keeps the saved record when the file states a version that is not newer.
+// A merge keeps the saved record when the file states a version that is not newer (a blank
+// cell states none, as a missing column does).
 bool keeps_saved(const hemis::RecordSet& rows, std::size_t r, const Meta& meta,
                  const SavedRecord& saved) {
     return saved.id != 0 && rows.has_field(meta.version) &&
+           !rows.value(r, meta.version).empty() &&
            version_number(rows.value(r, meta.version)) <= version_number(saved.version);
 }
 

@@ -91,6 +91,10 @@ test("a file without optional and metadata columns imports with blanks and defau
   assert.equal(updated.ten_nganh, "CNTT đổi tên");
   assert.equal(updated.phien_ban, "5", "an update without a version column raises the saved one");
   assert.equal(updated.su_kien, "update");
+  // A blank version cell states no version either: the saved one is raised, not compared.
+  const blank = await importCsv(page, "programmes.csv", csv(row("7480201", "CNTT lần ba", "")));
+  assert.deepEqual(blank.plan, { added: 0, updated: 1, skipped: 0, removed: 0 });
+  assert.equal((await record(page, "7480201")).phien_ban, "6");
   await page.close();
 });
 
