@@ -26,8 +26,13 @@ function readCatalog(dataDir, catalog) {
   return [...codes];
 }
 
+// The rulebook's patterns are RE2 syntax; ajv compiles JavaScript regular expressions (with the
+// u flag), which write a one-letter Unicode class \pZ as \p{Z}. The rest of what the rulebook
+// uses reads the same in both.
+const jsPattern = (re2) => re2.replace(/\\p([A-Z])/g, '\\p{$1}');
+
 function formatBody(p) {
-  if (p.pattern) return p.pattern;
+  if (p.pattern) return jsPattern(p.pattern);
   const unit = p.digits ? '[0-9]' : '.';
   if (p.length !== undefined) return `${unit}{${p.length}}`;
   return `${unit}{${p.min_length ?? 0},${p.max_length ?? ''}}`;
