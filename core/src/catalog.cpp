@@ -49,7 +49,7 @@ void Catalog::add(Entry e) {
         next_[k] = index;
         return;
     }
-    if (2 * (entries_.size()) > slots_.size()) {
+    if (2 * entries_.size() > slots_.size()) {
         grow();  // re-indexes every entry, this one included
         return;
     }

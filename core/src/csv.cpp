@@ -24,11 +24,21 @@ void CsvTable::push_cell(std::string_view value, bool ascii) {
     cells_.push_back({offset, static_cast<std::uint32_t>(text_.size() - offset)});
 }
 
-void CsvTable::add_row(const std::vector<std::string_view>& cells, std::uint32_t source_row) {
-    for (std::size_t c = 0; c < header_.size(); ++c)
-        push_cell(c < cells.size() ? cells[c] : std::string_view{}, false);
+template <class Ascii>
+void CsvTable::append_row(const std::vector<std::string_view>& cells, std::uint32_t source_row,
+                          const Ascii& ascii) {
+    for (std::size_t c = 0; c < header_.size(); ++c) {
+        if (c < cells.size())
+            push_cell(cells[c], ascii(c));
+        else
+            push_cell({}, true);
+    }
     source_rows_.push_back(source_row);
     ++rows_;
+}
+
+void CsvTable::add_row(const std::vector<std::string_view>& cells, std::uint32_t source_row) {
+    append_row(cells, source_row, [](std::size_t) { return false; });
 }
 
 namespace {
@@ -252,14 +262,7 @@ struct CsvReader {
         if (has_extra_content(views, table.column_count()))
             table.add_issue({CsvIssue::Kind::wrong_field_count, rec.row,
                              static_cast<std::uint32_t>(table.column_count() + 1), 0});
-        for (std::size_t col = 0; col < table.column_count(); ++col) {
-            if (col >= views.size())
-                table.push_cell({}, true);
-            else
-                table.push_cell(views[col], rec.cells[col].ascii);
-        }
-        table.source_rows_.push_back(rec.row);
-        ++table.rows_;
+        table.append_row(views, rec.row, [this](std::size_t col) { return rec.cells[col].ascii; });
     }
 };
 

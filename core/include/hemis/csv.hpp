@@ -52,6 +52,10 @@ private:
     };
     // `ascii`: the caller knows the value is all ASCII, so already NFC.
     void push_cell(std::string_view value, bool ascii);
+    // Appends a row of `cells` (blank past their end); `ascii(col)` as for push_cell.
+    template <class Ascii>
+    void append_row(const std::vector<std::string_view>& cells, std::uint32_t source_row,
+                    const Ascii& ascii);
     // Reserves room for the whole file from the rows read so far and the bytes they took.
     void reserve_like_sample(std::size_t sample_bytes, std::size_t remaining_bytes);
 
